@@ -1,0 +1,598 @@
+#include "http/api.h"
+
+#include <charconv>
+
+#include "http/dto.h"
+#include "http/error_response.h"
+#include "xlsx/roster_xlsx.h"
+
+namespace xuncha::http {
+namespace {
+using bhttp::verb;
+using nlohmann::json;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+Result<std::int64_t> ParseId(const std::string& s) {
+  std::int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc{} || r.ptr != s.data() + s.size() || v <= 0) return NotFound("id");
+  return v;
+}
+
+Result<std::int64_t> PathId(const Ctx& ctx, const char* name = "id") {
+  auto it = ctx.params.find(name);
+  if (it == ctx.params.end()) return NotFound("id");
+  return ParseId(it->second);
+}
+
+Result<std::optional<std::int64_t>> QueryId(const Ctx& ctx, const char* name) {
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end() || it->second.empty()) return std::optional<std::int64_t>();
+  auto id = ParseId(it->second);
+  if (!id.ok()) return InvalidArgument(std::string("bad ") + name, "bad_query");
+  return std::optional<std::int64_t>(*id);
+}
+
+Result<PageRequest> QueryPage(const Ctx& ctx) {
+  PageRequest p;
+  auto num = [&](const char* name, int lo, int hi, int& out) -> Status {
+    auto it = ctx.query.find(name);
+    if (it == ctx.query.end() || it->second.empty()) return Ok();
+    int v = 0;
+    auto r = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+    if (r.ec != std::errc{} || r.ptr != it->second.data() + it->second.size() || v < lo || v > hi) {
+      return InvalidArgument(std::string("bad ") + name, "bad_query");
+    }
+    out = v;
+    return Ok();
+  };
+  XUNCHA_TRY(num("page", 1, 1000000, p.page));
+  XUNCHA_TRY(num("page_size", 1, 200, p.page_size));
+  return p;
+}
+
+std::string QueryStr(const Ctx& ctx, const char* name) {
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end()) return {};
+  return it->second.substr(0, 200);
+}
+
+Response Json(const Ctx& ctx, const json& body, unsigned status = 200) {
+  return JsonResponse(status, body, ctx.req.version(), ctx.req.keep_alive());
+}
+
+Response NoContent(const Ctx& ctx) {
+  Response res{bhttp::status::no_content, ctx.req.version()};
+  res.keep_alive(ctx.req.keep_alive());
+  res.set(bhttp::field::cache_control, "no-store");
+  res.prepare_payload();
+  return res;
+}
+
+Result<json> Body(const Ctx& ctx) { return ParseJsonObject(ctx.req.body()); }
+
+// Returns the field errors as a kValidation error, or Ok.
+Status Check(Fields& f) {
+  if (f.errors().empty()) return Ok();
+  return ValidationError(f.errors());
+}
+
+// Compares without an early exit so that timing does not reveal how much of a token matched.
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  }
+  return diff == 0;
+}
+
+std::map<std::string, std::string> ParseQuery(std::string_view q) {
+  std::map<std::string, std::string> out;
+  while (!q.empty()) {
+    auto amp = q.find('&');
+    std::string_view pair = q.substr(0, amp);
+    auto eq = pair.find('=');
+    std::string key = UrlDecode(pair.substr(0, eq));
+    std::string val = eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1));
+    if (!key.empty()) out.emplace(std::move(key), std::move(val));
+    if (amp == std::string_view::npos) break;
+    q.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string CookieValue(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    auto semi = header.find(';');
+    std::string_view part = Trim(header.substr(0, semi));
+    auto eq = part.find('=');
+    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
+      return std::string(part.substr(eq + 1));
+    }
+    if (semi == std::string_view::npos) break;
+    header.remove_prefix(semi + 1);
+  }
+  return {};
+}
+
+Api::Api(AuthService& auth, PlanningService& planning, ApiOptions options)
+    : auth_(auth), planning_(planning), options_(options) {
+  AddRoutes();
+}
+
+Response Api::Handle(const Request& req, const std::string& ip) {
+  std::string_view target(req.target().data(), req.target().size());
+  auto qpos = target.find('?');
+  Ctx ctx{req, std::string(target.substr(0, qpos)), {}, {}, ip, std::nullopt, {}, {}};
+  if (qpos != std::string_view::npos) ctx.query = ParseQuery(target.substr(qpos + 1));
+  Result<Response> r = Dispatch(req, ctx);
+  if (r.ok()) return std::move(r).value();
+  return ErrorResponse(r.error(), req.version(), req.keep_alive());
+}
+
+Result<Response> Api::Dispatch(const Request& req, Ctx& ctx) {
+  Router::Match m = router_.Find(req.method(), ctx.path, ctx);
+  if (m.route == nullptr) {
+    if (m.path_known) {
+      return Error::Make(ErrorCode::kInvalidArgument, "method not allowed", "method_not_allowed");
+    }
+    return Error::Make(ErrorCode::kNotFound, "no route", "no_route");
+  }
+  if (m.route->access != Access::kPublic) {
+    ctx.session_token = CookieValue(req[bhttp::field::cookie], kSessionCookie);
+    XUNCHA_ASSIGN_OR_RETURN(Authenticated who, auth_.Authenticate(ctx.session_token));
+    ctx.csrf_token = who.csrf_token;
+    ctx.actor = Actor{std::move(who.user), ctx.ip};
+    const bool safe = req.method() == verb::get || req.method() == verb::head;
+    if (!safe) {
+      std::string_view sent(req[kCsrfHeader].data(), req[kCsrfHeader].size());
+      if (sent.empty() || !ConstantTimeEquals(sent, ctx.csrf_token)) {
+        return Forbidden("csrf token", "csrf");
+      }
+    }
+    if (m.route->access == Access::kSession && ctx.actor->user.must_change_password) {
+      return Error::Make(ErrorCode::kFailedPrecondition, "password change due",
+                         "must_change_password");
+    }
+  }
+  return m.route->handler(ctx);
+}
+
+void Api::AddRoutes() {
+  Router& r = router_;
+  const auto S = Access::kSession;
+
+  // ---- session ----
+  r.Add(verb::post, "/api/v1/session", Access::kPublic, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string username = f.Str("username");
+    std::string password = f.Str("password");
+    if (username.empty()) f.Fail("username", "required");
+    if (password.empty()) f.Fail("password", "required");
+    if (username.size() > 64) f.Fail("username", "too_long");
+    if (password.size() > 256) f.Fail("password", "too_long");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(SignedIn s, auth_.Login(username, password, ctx.ip));
+    Response res = Json(
+        ctx, {{"user", ToJson(s.user)}, {"csrf_token", s.csrf_token}, {"demo", options_.demo}});
+    std::string cookie = std::string(kSessionCookie) + "=" + s.token +
+                         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+                         std::to_string(auth_.policy().absolute_timeout_seconds);
+    if (options_.secure_cookies) cookie += "; Secure";
+    res.set(bhttp::field::set_cookie, cookie);
+    return res;
+  });
+  r.Add(verb::delete_, "/api/v1/session", Access::kSessionAnyState,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_TRY(auth_.Logout(ctx.session_token));
+          Response res = NoContent(ctx);
+          res.set(bhttp::field::set_cookie,
+                  std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+          return res;
+        });
+  r.Add(verb::get, "/api/v1/me", Access::kSessionAnyState, [this](Ctx& ctx) -> Result<Response> {
+    return Json(ctx, {{"user", ToJson(ctx.actor->user)},
+                      {"csrf_token", ctx.csrf_token},
+                      {"demo", options_.demo}});
+  });
+  r.Add(verb::post, "/api/v1/me/password", Access::kSessionAnyState,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+          Fields f(body);
+          std::string old_pw = f.Str("old_password");
+          std::string new_pw = f.Str("new_password");
+          if (old_pw.empty()) f.Fail("old_password", "required");
+          if (new_pw.empty()) f.Fail("new_password", "required");
+          XUNCHA_TRY(Check(f));
+          XUNCHA_TRY(auth_.ChangePassword(*ctx.actor, old_pw, new_pw));
+          return NoContent(ctx);
+        });
+
+  // ---- terms ----
+  r.Add(verb::get, "/api/v1/terms", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto terms, planning_.ListTerms(*ctx.actor));
+    return Json(ctx, ItemsJson(terms));
+  });
+  r.Add(verb::post, "/api/v1/terms", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Term t = TermFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(t, planning_.CreateTerm(*ctx.actor, t));
+    return Json(ctx, ToJson(t), 201);
+  });
+
+  // ---- rounds ----
+  r.Add(verb::get, "/api/v1/rounds", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    RoundFilter f;
+    XUNCHA_ASSIGN_OR_RETURN(auto term, QueryId(ctx, "term_id"));
+    if (term) f.term_id = TermId(*term);
+    std::string status = QueryStr(ctx, "status");
+    if (!status.empty()) {
+      f.status = ParseRoundStatus(status);
+      if (!f.status) return InvalidArgument("bad status", "bad_query");
+    }
+    f.q = QueryStr(ctx, "q");
+    XUNCHA_ASSIGN_OR_RETURN(auto rounds, planning_.ListRounds(*ctx.actor, f, page));
+    return Json(ctx, PageJson(rounds, page));
+  });
+  r.Add(verb::post, "/api/v1/rounds", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Round round = RoundFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.CreateRound(*ctx.actor, round));
+    return Json(ctx, ToJson(out), 201);
+  });
+  r.Add(verb::get, "/api/v1/rounds/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.GetRound(*ctx.actor, RoundId(id)));
+    return Json(ctx, ToJson(out));
+  });
+  r.Add(verb::put, "/api/v1/rounds/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Round round = RoundFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    round.id = RoundId(id);
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.UpdateRound(*ctx.actor, round));
+    return Json(ctx, ToJson(out));
+  });
+
+  // ---- focus checklist ----
+  r.Add(verb::get, "/api/v1/rounds/{id}/focus", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto items, planning_.ListFocus(*ctx.actor, RoundId(id)));
+    return Json(ctx, ItemsJson(items));
+  });
+  r.Add(verb::post, "/api/v1/rounds/{id}/focus", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    FocusItem item;
+    item.round_id = RoundId(id);
+    if (auto p = f.OptId("parent_id")) item.parent_id = FocusItemId(*p);
+    item.title = f.Str("title");
+    item.position = f.Int("position", 1000);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(item, planning_.AddFocus(*ctx.actor, item));
+    return Json(ctx, ToJson(item), 201);
+  });
+  r.Add(verb::put, "/api/v1/focus/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    FocusItem item;
+    item.id = FocusItemId(id);
+    item.title = f.Str("title");
+    item.position = f.Int("position", 0);
+    item.version = f.Int("version", 0);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(item, planning_.UpdateFocus(*ctx.actor, item));
+    return Json(ctx, ToJson(item));
+  });
+  r.Add(verb::delete_, "/api/v1/focus/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_TRY(planning_.DeleteFocus(*ctx.actor, FocusItemId(id)));
+    return NoContent(ctx);
+  });
+
+  // ---- groups ----
+  r.Add(verb::get, "/api/v1/groups", S, [this](Ctx& ctx) -> Result<Response> {
+    GroupFilter f;
+    XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
+    if (round) f.round_id = RoundId(*round);
+    XUNCHA_ASSIGN_OR_RETURN(auto groups, planning_.ListGroups(*ctx.actor, f));
+    return Json(ctx, ItemsJson(groups));
+  });
+  r.Add(verb::post, "/api/v1/groups", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Group g = GroupFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(g, planning_.CreateGroup(*ctx.actor, g));
+    return Json(ctx, ToJson(g), 201);
+  });
+  r.Add(verb::get, "/api/v1/groups/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto g, planning_.GetGroup(*ctx.actor, GroupId(id)));
+    return Json(ctx, ToJson(g));
+  });
+  r.Add(verb::put, "/api/v1/groups/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Group g = GroupFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    g.id = GroupId(id);
+    XUNCHA_ASSIGN_OR_RETURN(g, planning_.UpdateGroup(*ctx.actor, g));
+    return Json(ctx, ToJson(g));
+  });
+  r.Add(verb::post, "/api/v1/groups/{id}/members", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    auto inspector = f.Id("inspector_id");
+    if (inspector == 0 && !f.errors().count("inspector_id")) f.Fail("inspector_id", "required");
+    auto role = ParseMemberRole(f.Str("role", "member"));
+    if (!role) f.Fail("role", "invalid_value");
+    std::string reason = f.Str("override_reason");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(auto g, planning_.AddMember(*ctx.actor, GroupId(id),
+                                                        InspectorId(inspector), *role, reason));
+    return Json(ctx, ToJson(g), 201);
+  });
+  r.Add(verb::delete_, "/api/v1/groups/{id}/members/{inspector}", S,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+          XUNCHA_ASSIGN_OR_RETURN(auto inspector, PathId(ctx, "inspector"));
+          XUNCHA_ASSIGN_OR_RETURN(
+              auto g, planning_.RemoveMember(*ctx.actor, GroupId(id), InspectorId(inspector)));
+          return Json(ctx, ToJson(g));
+        });
+
+  // ---- units and rosters ----
+  r.Add(verb::get, "/api/v1/units", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto units, planning_.ListUnits(*ctx.actor, QueryStr(ctx, "q"), page));
+    return Json(ctx, PageJson(units, page));
+  });
+  r.Add(verb::post, "/api/v1/units", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Unit u = UnitFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(u, planning_.CreateUnit(*ctx.actor, u));
+    return Json(ctx, ToJson(u), 201);
+  });
+  r.Add(verb::get, "/api/v1/units/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto u, planning_.GetUnit(*ctx.actor, UnitId(id)));
+    return Json(ctx, ToJson(u));
+  });
+  r.Add(verb::put, "/api/v1/units/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Unit u = UnitFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    u.id = UnitId(id);
+    XUNCHA_ASSIGN_OR_RETURN(u, planning_.UpdateUnit(*ctx.actor, u));
+    return Json(ctx, ToJson(u));
+  });
+  r.Add(verb::get, "/api/v1/units/{id}/leaders", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto leaders, planning_.ListLeaders(*ctx.actor, UnitId(id)));
+    return Json(ctx, ItemsJson(leaders));
+  });
+  r.Add(verb::post, "/api/v1/units/{id}/leaders", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Leader l = LeaderFromJson(f);
+    XUNCHA_TRY(Check(f));
+    l.unit_id = UnitId(id);
+    XUNCHA_ASSIGN_OR_RETURN(l, planning_.AddLeader(*ctx.actor, l));
+    return Json(ctx, ToJson(l), 201);
+  });
+  r.Add(verb::put, "/api/v1/leaders/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Leader l = LeaderFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    l.id = LeaderId(id);
+    XUNCHA_ASSIGN_OR_RETURN(l, planning_.UpdateLeader(*ctx.actor, l));
+    return Json(ctx, ToJson(l));
+  });
+  r.Add(verb::delete_, "/api/v1/leaders/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_TRY(planning_.DeleteLeader(*ctx.actor, LeaderId(id)));
+    return NoContent(ctx);
+  });
+  r.Add(verb::get, "/api/v1/units/{id}/roster.xlsx", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto unit, planning_.GetUnit(*ctx.actor, UnitId(id)));
+    XUNCHA_ASSIGN_OR_RETURN(auto leaders, planning_.ListLeaders(*ctx.actor, UnitId(id)));
+    XUNCHA_ASSIGN_OR_RETURN(std::string bytes, xlsx::WriteRoster(unit.name, leaders));
+    Response res{bhttp::status::ok, ctx.req.version()};
+    res.set(bhttp::field::content_type,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set(bhttp::field::content_disposition,
+            "attachment; filename=\"roster-" + std::to_string(id) + ".xlsx\"");
+    res.set(bhttp::field::cache_control, "no-store");
+    res.keep_alive(ctx.req.keep_alive());
+    res.body() = std::move(bytes);
+    res.prepare_payload();
+    return res;
+  });
+  r.Add(verb::post, "/api/v1/units/{id}/roster.xlsx", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_TRY(planning_.GetUnit(*ctx.actor, UnitId(id)));
+    XUNCHA_ASSIGN_OR_RETURN(auto leaders, xlsx::ParseRoster(ctx.req.body()));
+    XUNCHA_ASSIGN_OR_RETURN(int n, planning_.ReplaceRoster(*ctx.actor, UnitId(id), leaders));
+    return Json(ctx, {{"imported", n}});
+  });
+
+  // ---- inspectors ----
+  r.Add(verb::get, "/api/v1/inspectors", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto list,
+                            planning_.ListInspectors(*ctx.actor, QueryStr(ctx, "q"), page));
+    return Json(ctx, PageJson(list, page));
+  });
+  r.Add(verb::post, "/api/v1/inspectors", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Inspector i = InspectorFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(i, planning_.CreateInspector(*ctx.actor, i));
+    return Json(ctx, ToJson(i), 201);
+  });
+  r.Add(verb::get, "/api/v1/inspectors/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto i, planning_.GetInspector(*ctx.actor, InspectorId(id)));
+    return Json(ctx, ToJson(i));
+  });
+  r.Add(verb::put, "/api/v1/inspectors/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Inspector i = InspectorFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    i.id = InspectorId(id);
+    XUNCHA_ASSIGN_OR_RETURN(i, planning_.UpdateInspector(*ctx.actor, i));
+    return Json(ctx, ToJson(i));
+  });
+
+  // ---- assignments ----
+  r.Add(verb::get, "/api/v1/assignments", S, [this](Ctx& ctx) -> Result<Response> {
+    AssignmentFilter f;
+    XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
+    XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
+    XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
+    if (round) f.round_id = RoundId(*round);
+    if (group) f.group_id = GroupId(*group);
+    if (unit) f.unit_id = UnitId(*unit);
+    XUNCHA_ASSIGN_OR_RETURN(auto list, planning_.ListAssignments(*ctx.actor, f));
+    return Json(ctx, ItemsJson(list));
+  });
+  r.Add(verb::post, "/api/v1/assignments", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Assignment a = AssignmentFromJson(f);
+    std::string reason = f.Str("override_reason");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.CreateAssignment(*ctx.actor, a, reason));
+    return Json(ctx, ToJson(out), 201);
+  });
+  r.Add(verb::get, "/api/v1/assignments/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.GetAssignment(*ctx.actor, AssignmentId(id)));
+    return Json(ctx, ToJson(out));
+  });
+  r.Add(verb::put, "/api/v1/assignments/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Assignment a = AssignmentFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    a.id = AssignmentId(id);
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.UpdateAssignment(*ctx.actor, a));
+    return Json(ctx, ToJson(out));
+  });
+  r.Add(verb::get, "/api/v1/assignments/{id}/announcement", S,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+          XUNCHA_ASSIGN_OR_RETURN(auto a, planning_.GetAnnouncement(*ctx.actor, AssignmentId(id)));
+          return Json(ctx, {{"title", a.title}, {"text", a.text}});
+        });
+
+  // ---- accounts ----
+  r.Add(verb::get, "/api/v1/users", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto users, auth_.ListUsers(*ctx.actor, page));
+    return Json(ctx, PageJson(users, page));
+  });
+  r.Add(verb::post, "/api/v1/users", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    NewUser nu;
+    nu.username = f.Str("username");
+    nu.display_name = f.Str("display_name");
+    nu.password = f.Str("password");
+    auto role = ParseRole(f.Str("role"));
+    if (!role) f.Fail("role", f.Has("role") ? "invalid_value" : "required");
+    if (auto i = f.OptId("inspector_id")) nu.inspector_id = InspectorId(*i);
+    if (auto u = f.OptId("unit_id")) nu.unit_id = UnitId(*u);
+    XUNCHA_TRY(Check(f));
+    nu.role = *role;
+    XUNCHA_ASSIGN_OR_RETURN(User u, auth_.CreateUser(*ctx.actor, nu));
+    return Json(ctx, ToJson(u), 201);
+  });
+  r.Add(verb::get, "/api/v1/users/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(User u, auth_.GetUser(*ctx.actor, UserId(id)));
+    return Json(ctx, ToJson(u));
+  });
+  r.Add(verb::put, "/api/v1/users/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    User u;
+    u.id = UserId(id);
+    u.version = f.Int("version", 0);
+    if (!f.Has("version")) f.Fail("version", "required");
+    u.display_name = f.Str("display_name");
+    auto role = ParseRole(f.Str("role"));
+    if (!role) f.Fail("role", "invalid_value");
+    u.disabled = f.Bool("disabled");
+    if (auto i = f.OptId("inspector_id")) u.inspector_id = InspectorId(*i);
+    if (auto un = f.OptId("unit_id")) u.unit_id = UnitId(*un);
+    XUNCHA_TRY(Check(f));
+    u.role = *role;
+    XUNCHA_ASSIGN_OR_RETURN(u, auth_.UpdateUser(*ctx.actor, u));
+    return Json(ctx, ToJson(u));
+  });
+  r.Add(verb::post, "/api/v1/users/{id}/password", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string pw = f.Str("password");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_TRY(auth_.ResetPassword(*ctx.actor, UserId(id), pw));
+    return NoContent(ctx);
+  });
+
+  // ---- logs ----
+  r.Add(verb::get, "/api/v1/audit", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto entries, planning_.ListAudit(*ctx.actor, page));
+    return Json(ctx, PageJson(entries, page));
+  });
+  r.Add(verb::get, "/api/v1/logins", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto entries, planning_.ListLogins(*ctx.actor, page));
+    return Json(ctx, PageJson(entries, page));
+  });
+}
+
+}  // namespace xuncha::http

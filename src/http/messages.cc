@@ -1,0 +1,76 @@
+#include "http/messages.h"
+
+#include <array>
+#include <utility>
+
+namespace xuncha {
+namespace {
+using Entry = std::pair<std::string_view, std::string_view>;
+
+constexpr std::array kErrors = {
+    Entry{"invalid_argument", "请求格式不正确"},
+    Entry{"malformed_json", "请求内容不是有效的 JSON"},
+    Entry{"bad_query", "查询参数不正确"},
+    Entry{"validation", "填写的内容有误，请按提示修改"},
+    Entry{"unauthenticated", "请先登录"},
+    Entry{"session_expired", "登录已过期，请重新登录"},
+    Entry{"bad_credentials", "用户名或密码错误"},
+    Entry{"locked", "连续登录失败次数过多，账号已被临时锁定，请15分钟后再试"},
+    Entry{"permission_denied", "您没有执行此操作的权限"},
+    Entry{"csrf", "安全校验失败，请刷新页面后重试"},
+    Entry{"must_change_password", "首次登录请先修改密码"},
+    Entry{"not_found", "未找到该记录，或您无权查看"},
+    Entry{"no_route", "未找到该接口"},
+    Entry{"method_not_allowed", "不支持该请求方法"},
+    Entry{"already_exists", "记录已存在"},
+    Entry{"stale_version", "数据已被他人修改，请刷新后重试"},
+    Entry{"recusal", "该人员存在应当回避的情形，不能指派"},
+    Entry{"foreign_key", "该记录仍被其他数据引用，无法完成操作"},
+    Entry{"payload_too_large", "提交的内容过大"},
+    Entry{"unsupported_media_type", "不支持的内容类型"},
+    Entry{"resource_exhausted", "请求过于频繁，请稍后再试"},
+    Entry{"busy", "系统繁忙，请稍后再试"},
+    Entry{"unavailable", "服务暂不可用，请稍后再试"},
+    Entry{"bad_xlsx", "无法读取该 Excel 文件，请使用导出的模板填写"},
+    Entry{"internal", "系统内部错误，请联系管理员"},
+};
+
+constexpr std::array kFields = {
+    Entry{"required", "必填"},
+    Entry{"too_long", "内容过长"},
+    Entry{"too_many", "条目过多"},
+    Entry{"out_of_range", "数值超出范围"},
+    Entry{"date_order", "结束日期不能早于开始日期"},
+    Entry{"invalid_date", "日期格式应为 YYYY-MM-DD"},
+    Entry{"invalid_type", "类型不正确"},
+    Entry{"invalid_value", "取值不在允许范围内"},
+    Entry{"not_found", "所选记录不存在"},
+    Entry{"email", "电子信箱格式不正确"},
+    Entry{"self_parent", "上级单位不能是本单位"},
+    Entry{"round_taken", "该届次下已有相同编号的轮次"},
+    Entry{"group_taken", "本轮已有相同编号的巡察组"},
+    Entry{"name_taken", "名称已存在"},
+    Entry{"unit_already_assigned", "该单位在本轮已安排巡察"},
+    Entry{"username_format", "用户名只能包含字母、数字、下划线、点和连字符，最长32位"},
+    Entry{"username_taken", "用户名已被使用"},
+    Entry{"password_too_short", "密码至少10位"},
+    Entry{"password_unchanged", "新密码不能与原密码相同"},
+    Entry{"wrong_password", "原密码不正确"},
+};
+}  // namespace
+
+std::string ErrorMessage(std::string_view key) {
+  for (const auto& [k, v] : kErrors) {
+    if (k == key) return std::string(v);
+  }
+  return "操作失败";
+}
+
+std::string FieldMessage(std::string_view key) {
+  for (const auto& [k, v] : kFields) {
+    if (k == key) return std::string(v);
+  }
+  return "内容有误";
+}
+
+}  // namespace xuncha

@@ -1,0 +1,172 @@
+// The storage port: what the app needs from a database. SQLite (src/storage/sqlite) implements it
+// today, PostgreSQL later; both must pass tests/storage_contract_test.cc.
+//
+// Unit of work: Store::Begin() opens a transaction; every repository call goes through it; the
+// work becomes visible and durable only at Commit(), and is rolled back if the Transaction is
+// destroyed uncommitted. A Transaction is used by one thread at a time. Write transactions are
+// serialised by the store; read transactions see a consistent snapshot.
+//
+// Versions: Update* calls take the record with the version the caller read. If the stored version
+// differs the call returns kAborted and changes nothing; on success the stored version is +1.
+// Get* return kNotFound for a missing id. Data scopes are applied by the app layer, which passes
+// them down as filters (`Scope`), so that lists are filtered in the query itself.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/assignment.h"
+#include "domain/audit.h"
+#include "domain/group.h"
+#include "domain/inspector.h"
+#include "domain/round.h"
+#include "domain/unit.h"
+#include "domain/user.h"
+
+namespace xuncha {
+
+struct PageRequest {
+  int page = 1;        // 1-based
+  int page_size = 20;  // 1..200
+  int offset() const { return (page - 1) * page_size; }
+};
+
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::int64_t total = 0;
+};
+
+// Restricts a query to records a caller may see. `all` = no restriction; otherwise only ids in
+// the lists (an empty list matches nothing).
+struct Scope {
+  bool all = false;
+  std::vector<RoundId> rounds;
+  std::vector<GroupId> groups;
+  std::vector<UnitId> units;
+};
+
+struct RoundFilter {
+  std::optional<TermId> term_id;
+  std::optional<RoundStatus> status;
+  std::string q;  // substring of the name
+};
+
+struct RoundSummary {
+  Round round;
+  std::string term_name;
+  int group_count = 0;
+  int unit_count = 0;
+};
+
+struct AssignmentFilter {
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+};
+
+struct AssignmentView {
+  Assignment assignment;
+  std::string group_name;
+  std::string unit_name;
+};
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  [[nodiscard]] virtual Status Commit() = 0;
+
+  // Users and sessions.
+  virtual Result<User> GetUser(UserId id) = 0;
+  virtual Result<std::optional<User>> FindUserByName(const std::string& username) = 0;
+  virtual Result<UserId> InsertUser(const User& u) = 0;  // kAlreadyExists on a taken username
+  virtual Status UpdateUser(const User& u) = 0;
+  // Records login attempts without a version check (counters are not user-edited).
+  virtual Status SetLoginState(UserId id, int failed_logins, UnixSeconds locked_until) = 0;
+  virtual Result<Page<User>> ListUsers(const PageRequest& page) = 0;
+  virtual Status InsertSession(const Session& s) = 0;
+  virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
+  virtual Status TouchSession(const std::string& token_hash, UnixSeconds at) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSessionsOf(UserId id) = 0;
+
+  // Terms and rounds.
+  virtual Result<TermId> InsertTerm(const Term& t) = 0;
+  virtual Result<Term> GetTerm(TermId id) = 0;
+  virtual Result<std::vector<Term>> ListTerms() = 0;
+  virtual Result<RoundId> InsertRound(const Round& r) = 0;
+  virtual Result<RoundSummary> GetRound(RoundId id) = 0;
+  virtual Status UpdateRound(const Round& r) = 0;
+  virtual Result<Page<RoundSummary>> ListRounds(const Scope& scope, const RoundFilter& f,
+                                                const PageRequest& page) = 0;
+
+  // Focus checklist.
+  virtual Result<FocusItemId> InsertFocusItem(const FocusItem& f) = 0;
+  virtual Result<FocusItem> GetFocusItem(FocusItemId id) = 0;
+  virtual Status UpdateFocusItem(const FocusItem& f) = 0;
+  virtual Status DeleteFocusItem(FocusItemId id) = 0;  // and its descendants
+  virtual Result<std::vector<FocusItem>> ListFocusItems(RoundId round) = 0;
+
+  // Groups; members are stored with the group but changed by their own calls.
+  virtual Result<GroupId> InsertGroup(const Group& g) = 0;
+  virtual Result<Group> GetGroup(GroupId id) = 0;
+  virtual Status UpdateGroup(const Group& g) = 0;  // channels and name; not members
+  virtual Result<std::vector<Group>> ListGroups(const Scope& scope,
+                                                std::optional<RoundId> round) = 0;
+  virtual Status UpsertGroupMember(GroupId g, InspectorId i, MemberRole role) = 0;
+  virtual Status RemoveGroupMember(GroupId g, InspectorId i) = 0;
+  // Groups (in any round) that `inspector` belongs to.
+  virtual Result<std::vector<GroupId>> GroupsOfInspector(InspectorId inspector) = 0;
+
+  // Units and rosters.
+  virtual Result<UnitId> InsertUnit(const Unit& u) = 0;
+  virtual Result<Unit> GetUnit(UnitId id) = 0;
+  virtual Status UpdateUnit(const Unit& u) = 0;
+  virtual Result<Page<Unit>> ListUnits(const Scope& scope, const std::string& q,
+                                       const PageRequest& page) = 0;
+  virtual Result<LeaderId> InsertLeader(const Leader& l) = 0;
+  virtual Result<Leader> GetLeader(LeaderId id) = 0;
+  virtual Status UpdateLeader(const Leader& l) = 0;
+  virtual Status DeleteLeader(LeaderId id) = 0;
+  virtual Result<std::vector<Leader>> ListLeaders(UnitId unit) = 0;
+
+  // Inspector pool.
+  virtual Result<InspectorId> InsertInspector(const Inspector& i) = 0;
+  virtual Result<Inspector> GetInspector(InspectorId id) = 0;
+  virtual Status UpdateInspector(const Inspector& i) = 0;
+  virtual Result<Page<Inspector>> ListInspectors(const std::string& q, const PageRequest& page) = 0;
+
+  // Assignments.
+  virtual Result<AssignmentId> InsertAssignment(const Assignment& a) = 0;
+  virtual Result<AssignmentView> GetAssignment(AssignmentId id) = 0;
+  virtual Status UpdateAssignment(const Assignment& a) = 0;
+  virtual Result<std::vector<AssignmentView>> ListAssignments(const Scope& scope,
+                                                              const AssignmentFilter& f) = 0;
+
+  // Logs. AppendAudit stores `e` as given (seq, hashes computed by the caller, who holds the
+  // write transaction); LastAudit returns the newest entry, if any.
+  virtual Result<std::optional<AuditEntry>> LastAudit() = 0;
+  virtual Status AppendAudit(const AuditEntry& e) = 0;
+  virtual Result<Page<AuditEntry>> ListAudit(const PageRequest& page) = 0;  // newest first
+  // All entries in seq order, for verification.
+  virtual Result<std::vector<AuditEntry>> AllAudit() = 0;
+  virtual Status AppendLogin(const LoginRecord& r) = 0;
+  virtual Result<Page<LoginRecord>> ListLogins(const PageRequest& page) = 0;
+
+  // Settings (key/value), e.g. "demo" = "1".
+  virtual Result<std::optional<std::string>> GetSetting(const std::string& key) = 0;
+  virtual Status PutSetting(const std::string& key, const std::string& value) = 0;
+};
+
+enum class TxMode { kRead, kWrite };
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Result<std::unique_ptr<Transaction>> Begin(TxMode mode) = 0;
+};
+
+}  // namespace xuncha

@@ -1,0 +1,120 @@
+// Internal to the SQLite adapter: the Transaction implementation, split over
+// sqlite_transaction.cc (lifecycle, accounts, logs) and sqlite_planning.cc (planning records).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "ports/store.h"
+#include "storage/sqlite/db.h"
+
+namespace xuncha::sqlite {
+
+class SqliteTransaction final : public Transaction {
+ public:
+  // `conn` is used for the transaction's lifetime; `release` runs at destruction (returns a
+  // pooled reader, or unlocks the writer).
+  SqliteTransaction(Connection* conn, std::function<void()> release)
+      : conn_(conn), release_(std::move(release)) {}
+  ~SqliteTransaction() override;
+
+  Status Commit() override;
+
+  Result<User> GetUser(UserId id) override;
+  Result<std::optional<User>> FindUserByName(const std::string& username) override;
+  Result<UserId> InsertUser(const User& u) override;
+  Status UpdateUser(const User& u) override;
+  Status SetLoginState(UserId id, int failed_logins, UnixSeconds locked_until) override;
+  Result<Page<User>> ListUsers(const PageRequest& page) override;
+  Status InsertSession(const Session& s) override;
+  Result<std::optional<Session>> FindSession(const std::string& token_hash) override;
+  Status TouchSession(const std::string& token_hash, UnixSeconds at) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status DeleteSessionsOf(UserId id) override;
+
+  Result<TermId> InsertTerm(const Term& t) override;
+  Result<Term> GetTerm(TermId id) override;
+  Result<std::vector<Term>> ListTerms() override;
+  Result<RoundId> InsertRound(const Round& r) override;
+  Result<RoundSummary> GetRound(RoundId id) override;
+  Status UpdateRound(const Round& r) override;
+  Result<Page<RoundSummary>> ListRounds(const Scope& scope, const RoundFilter& f,
+                                        const PageRequest& page) override;
+
+  Result<FocusItemId> InsertFocusItem(const FocusItem& f) override;
+  Result<FocusItem> GetFocusItem(FocusItemId id) override;
+  Status UpdateFocusItem(const FocusItem& f) override;
+  Status DeleteFocusItem(FocusItemId id) override;
+  Result<std::vector<FocusItem>> ListFocusItems(RoundId round) override;
+
+  Result<GroupId> InsertGroup(const Group& g) override;
+  Result<Group> GetGroup(GroupId id) override;
+  Status UpdateGroup(const Group& g) override;
+  Result<std::vector<Group>> ListGroups(const Scope& scope, std::optional<RoundId> round) override;
+  Status UpsertGroupMember(GroupId g, InspectorId i, MemberRole role) override;
+  Status RemoveGroupMember(GroupId g, InspectorId i) override;
+  Result<std::vector<GroupId>> GroupsOfInspector(InspectorId inspector) override;
+
+  Result<UnitId> InsertUnit(const Unit& u) override;
+  Result<Unit> GetUnit(UnitId id) override;
+  Status UpdateUnit(const Unit& u) override;
+  Result<Page<Unit>> ListUnits(const Scope& scope, const std::string& q,
+                               const PageRequest& page) override;
+  Result<LeaderId> InsertLeader(const Leader& l) override;
+  Result<Leader> GetLeader(LeaderId id) override;
+  Status UpdateLeader(const Leader& l) override;
+  Status DeleteLeader(LeaderId id) override;
+  Result<std::vector<Leader>> ListLeaders(UnitId unit) override;
+
+  Result<InspectorId> InsertInspector(const Inspector& i) override;
+  Result<Inspector> GetInspector(InspectorId id) override;
+  Status UpdateInspector(const Inspector& i) override;
+  Result<Page<Inspector>> ListInspectors(const std::string& q, const PageRequest& page) override;
+
+  Result<AssignmentId> InsertAssignment(const Assignment& a) override;
+  Result<AssignmentView> GetAssignment(AssignmentId id) override;
+  Status UpdateAssignment(const Assignment& a) override;
+  Result<std::vector<AssignmentView>> ListAssignments(const Scope& scope,
+                                                      const AssignmentFilter& f) override;
+
+  Result<std::optional<AuditEntry>> LastAudit() override;
+  Status AppendAudit(const AuditEntry& e) override;
+  Result<Page<AuditEntry>> ListAudit(const PageRequest& page) override;
+  Result<std::vector<AuditEntry>> AllAudit() override;
+  Status AppendLogin(const LoginRecord& r) override;
+  Result<Page<LoginRecord>> ListLogins(const PageRequest& page) override;
+
+  Result<std::optional<std::string>> GetSetting(const std::string& key) override;
+  Status PutSetting(const std::string& key, const std::string& value) override;
+
+ private:
+  Result<Statement*> Prep(const std::string& sql) { return conn_->Prepare(sql); }
+  // After an UPDATE ... WHERE id=? AND version=?: kNotFound or kAborted when nothing changed.
+  Status CheckVersioned(const char* table, std::int64_t id, const char* what);
+  Status WriteInspectorChildren(const Inspector& i);
+  Result<std::int64_t> Count(const std::string& sql, const std::function<void(Statement&)>& bind);
+
+  Connection* conn_;
+  std::function<void()> release_;
+  bool done_ = false;
+};
+
+// JSON array of ids for `x IN (SELECT value FROM json_each(?))`, or nullopt when `all`.
+template <typename IdT>
+std::optional<std::string> IdsJson(bool all, const std::vector<IdT>& ids) {
+  if (all) return std::nullopt;
+  std::string s = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) s += ',';
+    s += std::to_string(ids[i].value);
+  }
+  return s + "]";
+}
+
+std::optional<Date> OptDate(const std::optional<std::string>& s);
+std::optional<std::string> OptDateText(const std::optional<Date>& d);
+
+}  // namespace xuncha::sqlite

@@ -1,0 +1,127 @@
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <filesystem>
+#include <future>
+#include <iostream>
+
+#include "app/demo.h"
+
+namespace xuncha::testing {
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "xuncha-test-XXXXXX").string();
+  char* p = mkdtemp(tmpl.data());
+  if (p == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = p;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+TestApp::TestApp() {
+  if (!InitSodium().ok()) throw std::runtime_error("sodium");
+  auto s = sqlite::SqliteStore::Open(db_path(), true);
+  if (!s.ok()) throw std::runtime_error(s.error().message);
+  store = std::move(s).value();
+  audit = std::make_unique<AuditLog>(crypto, clock);
+  auth = std::make_unique<AuthService>(*store, hasher, crypto, clock, *audit, LoginPolicy{});
+  planning = std::make_unique<PlanningService>(*store, clock, *audit);
+}
+
+void TestApp::LoadDemo() {
+  auto r = BuildDemo(*store, *planning, *auth, Date::OfTimestamp(clock.Now(), 8 * 3600));
+  ASSERT_TRUE(r.ok()) << r.error().message;
+}
+
+Actor TestApp::As(const std::string& username) {
+  auto tx = store->Begin(TxMode::kRead);
+  EXPECT_TRUE(tx.ok());
+  auto u = (*tx)->FindUserByName(username);
+  EXPECT_TRUE(u.ok() && u->has_value()) << username;
+  return Actor{**u, "127.0.0.1"};
+}
+
+nlohmann::json HttpResult::json() const {
+  auto j = nlohmann::json::parse(body, nullptr, false);
+  return j;
+}
+
+TestServer::TestServer(TestApp& app, http::ServerOptions opts) {
+  api_ = std::make_unique<http::Api>(*app.auth, *app.planning, http::ApiOptions{false, true});
+  opts.address = "127.0.0.1";
+  opts.port = 0;
+  server_ = std::make_unique<http::Server>(opts, *api_, files_, metrics_);
+  auto port = server_->Listen();
+  if (!port.ok()) throw std::runtime_error(port.error().message);
+  port_ = *port;
+  thread_ = std::thread([this] { server_->Run(false); });
+}
+
+void TestServer::Stop() {
+  if (stopped_) return;
+  stopped_ = true;
+  server_->Stop();
+  thread_.join();
+}
+
+TestServer::~TestServer() { Stop(); }
+
+HttpResult Client::Request(const std::string& method, const std::string& target,
+                           const std::string& body, const std::string& content_type) {
+  namespace beast = boost::beast;
+  namespace bhttp = beast::http;
+  boost::asio::io_context ioc;
+  beast::tcp_stream stream(ioc);
+  beast::error_code connect_ec;
+  stream.connect({boost::asio::ip::make_address("127.0.0.1"), port_}, connect_ec);
+  if (connect_ec) return HttpResult{0, "connect: " + connect_ec.message(), {}};
+  bhttp::request<bhttp::string_body> req{bhttp::string_to_verb(method), target, 11};
+  req.set(bhttp::field::host, "127.0.0.1");
+  if (!cookie.empty()) req.set(bhttp::field::cookie, cookie);
+  if (send_csrf && !csrf.empty()) req.set("X-CSRF-Token", csrf);
+  if (!body.empty()) req.set(bhttp::field::content_type, content_type);
+  req.body() = body;
+  req.keep_alive(false);
+  req.prepare_payload();
+  beast::error_code ec;
+  bhttp::write(stream, req, ec);
+  HttpResult out;
+  beast::flat_buffer buf;
+  bhttp::response_parser<bhttp::string_body> parser;
+  parser.body_limit(64u << 20);
+  bhttp::read(stream, buf, parser, ec);
+  if (ec && ec != beast::errc::not_connected) {
+    out.status = 0;
+    out.body = "transport error: " + ec.message();
+    return out;
+  }
+  auto res = parser.release();
+  out.status = res.result_int();
+  out.body = res.body();
+  for (const auto& f : res) {
+    std::string name(f.name_string());
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    out.headers[name] = std::string(f.value());
+  }
+  return out;
+}
+
+HttpResult Client::Login(const std::string& username, const std::string& password) {
+  HttpResult r = Post("/api/v1/session", {{"username", username}, {"password", password}});
+  if (r.status == 200) {
+    const std::string& set = r.headers["set-cookie"];
+    cookie = set.substr(0, set.find(';'));
+    csrf = r.json()["csrf_token"].get<std::string>();
+  }
+  return r;
+}
+
+}  // namespace xuncha::testing

@@ -1,0 +1,109 @@
+// Shared helpers for tests: temporary directories, an app wired to a temp SQLite file with a
+// fake clock, and a small blocking HTTP client for API tests against a real server on port 0.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "app/audit_log.h"
+#include "app/auth_service.h"
+#include "app/planning_service.h"
+#include "crypto/sodium_crypto.h"
+#include "http/api.h"
+#include "http/metrics.h"
+#include "http/server.h"
+#include "http/static_files.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace xuncha::testing {
+
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::string& path() const { return path_; }
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+// 2026-11-27 10:00 China time.
+inline constexpr UnixSeconds kTestNow = 1795744800;
+
+// Everything wired as the server wires it, on a fresh database, with a fake clock and the
+// minimal Argon2id cost (the algorithm is the same; only the work factor is lower).
+struct TestApp {
+  TestApp();
+  TempDir dir;
+  FakeClock clock{kTestNow};
+  std::unique_ptr<sqlite::SqliteStore> store;
+  SodiumPasswordHasher hasher{HashCost::kMinimal};
+  SodiumCrypto crypto;
+  std::unique_ptr<AuditLog> audit;
+  std::unique_ptr<AuthService> auth;
+  std::unique_ptr<PlanningService> planning;
+
+  // Builds the demo; returns nothing, asserts success.
+  void LoadDemo();
+  // The user with `username` as an Actor.
+  Actor As(const std::string& username);
+  std::string db_path() const { return dir.File("xuncha.db"); }
+};
+
+struct HttpResult {
+  unsigned status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;  // lower-case names
+  nlohmann::json json() const;
+};
+
+// A server on 127.0.0.1:<free port> in a background thread, stopped on destruction.
+class TestServer {
+ public:
+  explicit TestServer(TestApp& app, http::ServerOptions opts = {});
+  ~TestServer();
+  unsigned short port() const { return port_; }
+  void Stop();
+
+ private:
+  std::unique_ptr<http::Api> api_;
+  http::StaticFiles files_{"/nonexistent"};
+  http::Metrics metrics_;
+  std::unique_ptr<http::Server> server_;
+  std::thread thread_;
+  unsigned short port_ = 0;
+  bool stopped_ = false;
+};
+
+// A client that keeps the session cookie and CSRF token, like a browser tab.
+class Client {
+ public:
+  explicit Client(unsigned short port) : port_(port) {}
+  HttpResult Request(const std::string& method, const std::string& target,
+                     const std::string& body = "",
+                     const std::string& content_type = "application/json");
+  HttpResult Get(const std::string& target) { return Request("GET", target); }
+  HttpResult Post(const std::string& target, const nlohmann::json& body) {
+    return Request("POST", target, body.dump());
+  }
+  HttpResult Put(const std::string& target, const nlohmann::json& body) {
+    return Request("PUT", target, body.dump());
+  }
+  HttpResult Delete(const std::string& target) { return Request("DELETE", target); }
+  // Signs in and keeps the cookie and CSRF token. Returns the response.
+  HttpResult Login(const std::string& username, const std::string& password);
+
+  std::string cookie;
+  std::string csrf;
+  bool send_csrf = true;
+
+ private:
+  unsigned short port_;
+};
+
+}  // namespace xuncha::testing
