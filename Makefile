@@ -2,8 +2,9 @@
 DATA ?= data
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= 2
+FUZZ_SECONDS ?= 15
 
-.PHONY: run test deps build build-test web lint e2e clean
+.PHONY: run test deps build build-test web lint e2e fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -26,12 +27,16 @@ run: build web
 test: build-test web
 	@bash scripts/lint.sh
 	ctest --preset asan
+	@bash fuzz/run.sh $(FUZZ_SECONDS)
 	@$(MAKE) --no-print-directory e2e
 
 e2e:
 	@if [ -f web/package.json ]; then \
 	  cd web && XUNCHA_BIN=$(CURDIR)/build/asan/xuncha npm run --silent e2e; \
 	fi
+
+fuzz: deps
+	@bash fuzz/run.sh 60
 
 lint: deps
 	@bash scripts/lint.sh

@@ -16,7 +16,7 @@ packages=(
   libgtest-dev libgmock-dev
   libxlsxwriter-dev           # writing .xlsx
   libzip-dev libexpat1-dev    # reading .xlsx (zip container + XML parts)
-  clang-format
+  clang-format clang-14 libclang-rt-14-dev   # format check; libFuzzer targets (fuzz/)
   chromium                    # browser tests (playwright-core drives /usr/bin/chromium)
   fonts-noto-cjk              # so Chinese renders in headless screenshots
   curl ca-certificates

@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 status=0
 
 # 1. clang-format (pinned to version 14, Debian 12's).
-files=$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h')
+files=$(git ls-files 'src/*.cc' 'src/*.h' 'tests/*.cc' 'tests/*.h' 'fuzz/*.cc' 'fuzz/*.h')
 if ! clang-format-14 --dry-run --Werror $files 2>/tmp/xuncha-format.log; then
   echo "lint: clang-format differences (run: clang-format-14 -i <files>)"
   head -40 /tmp/xuncha-format.log

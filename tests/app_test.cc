@@ -284,3 +284,43 @@ TEST_F(DemoTest, TheAuditChainDetectsEditsDeletionsAndInsertions) {
 
 }  // namespace
 }  // namespace xuncha
+
+namespace xuncha {
+namespace {
+
+TEST_F(DemoTest, MovingAnAssignmentToAnotherUnitChecksRecusalAgain) {
+  Actor office = app_.As("office");
+  InspectorId zhou = app_.planning->ListInspectors(office, "周文涛", {1, 5})->items[0].id;
+  GroupFilter gf;
+  gf.round_id = RoundNo(8);
+  auto groups = app_.planning->ListGroups(office, gf);
+  GroupId g1 = (*groups)[0].id;  // 市委宣传部 and 市委统战部: no conflict for him
+  ASSERT_TRUE(app_.planning->AddMember(office, g1, zhou, MemberRole::kMember, "").ok());
+  AssignmentFilter af;
+  af.group_id = g1;
+  auto as = app_.planning->ListAssignments(office, af);
+  Assignment moved = (*as)[0].assignment;
+  moved.unit_id = UnitNamed("市财政局");
+  auto refused = app_.planning->UpdateAssignment(office, moved);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().key, "recusal");
+  EXPECT_NE(refused.error().detail_json.find("周文涛"), std::string::npos);
+  auto forced = app_.planning->UpdateAssignment(office, moved, "工作需要，经研究同意");
+  ASSERT_TRUE(forced.ok()) << forced.error().message;
+  EXPECT_EQ(forced->unit_name, "市财政局");
+}
+
+TEST_F(DemoTest, ADeclaredKinRelationRefusesTheAssignment) {
+  Actor office = app_.As("office");
+  InspectorId zhou = app_.planning->ListInspectors(office, "周文涛", {1, 5})->items[0].id;
+  GroupFilter gf;
+  gf.round_id = RoundNo(9);
+  GroupId g2 = (*app_.planning->ListGroups(office, gf))[1].id;  // 市交通运输局
+  auto refused = app_.planning->AddMember(office, g2, zhou, MemberRole::kMember, "");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().detail_json.find("周敏"), std::string::npos);
+  EXPECT_NE(refused.error().detail_json.find("亲属关系"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace xuncha

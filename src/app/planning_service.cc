@@ -48,6 +48,7 @@ Result<std::vector<Term>> PlanningService::ListTerms(const Actor& a) {
 Result<Term> PlanningService::CreateTerm(const Actor& a, Term t) {
   XUNCHA_TRY(RequirePlanner(a));
   if (auto e = ValidateTerm(t); !e.empty()) return ValidationError(std::move(e));
+  t.version = 1;
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(t.id, tx->InsertTerm(t));
   XUNCHA_TRY(Log(*tx, a, "term.create", "term", t.id.value, t.name));
@@ -480,24 +481,33 @@ Result<AssignmentView> PlanningService::GetAssignment(const Actor& a, Assignment
   return v;
 }
 
-Result<AssignmentView> PlanningService::CreateAssignment(const Actor& a, Assignment as,
-                                                         const std::string& override_reason) {
-  XUNCHA_TRY(RequirePlanner(a));
-  if (auto e = ValidateAssignment(as); !e.empty()) return ValidationError(std::move(e));
-  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  auto group = tx->GetGroup(as.group_id);
-  if (!group.ok()) return ValidationError({{"group_id", "not_found"}});
-  if (!tx->GetUnit(as.unit_id).ok()) return ValidationError({{"unit_id", "not_found"}});
-  as.round_id = group->round_id;
+Result<std::vector<RecusalConflict>> PlanningService::GroupConflicts(Transaction& tx,
+                                                                     const Group& group,
+                                                                     UnitId unit) {
   std::vector<RecusalConflict> conflicts;
-  for (const auto& m : group->members) {
-    XUNCHA_ASSIGN_OR_RETURN(Inspector inspector, tx->GetInspector(m.inspector_id));
-    XUNCHA_ASSIGN_OR_RETURN(auto c, Conflicts(*tx, inspector, {as.unit_id}));
+  for (const auto& m : group.members) {
+    XUNCHA_ASSIGN_OR_RETURN(Inspector inspector, tx.GetInspector(m.inspector_id));
+    XUNCHA_ASSIGN_OR_RETURN(auto c, Conflicts(tx, inspector, {unit}));
     for (auto& x : c) {
       x.reason = inspector.name + "：" + x.reason;
       conflicts.push_back(std::move(x));
     }
   }
+  return conflicts;
+}
+
+Result<AssignmentView> PlanningService::CreateAssignment(const Actor& a, Assignment as,
+                                                         const std::string& override_reason) {
+  XUNCHA_TRY(RequirePlanner(a));
+  FieldErrors errors = ValidateAssignment(as);
+  CheckText(errors, "override_reason", override_reason, false, 2000);
+  if (!errors.empty()) return ValidationError(std::move(errors));
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  auto group = tx->GetGroup(as.group_id);
+  if (!group.ok()) return ValidationError({{"group_id", "not_found"}});
+  if (!tx->GetUnit(as.unit_id).ok()) return ValidationError({{"unit_id", "not_found"}});
+  as.round_id = group->round_id;
+  XUNCHA_ASSIGN_OR_RETURN(auto conflicts, GroupConflicts(*tx, *group, as.unit_id));
   bool blank_reason = override_reason.find_first_not_of(" \t\r\n") == std::string::npos;
   if (!conflicts.empty() && blank_reason) return Recusal(conflicts);
   auto id = tx->InsertAssignment(as);
@@ -519,7 +529,8 @@ Result<AssignmentView> PlanningService::CreateAssignment(const Actor& a, Assignm
   return out;
 }
 
-Result<AssignmentView> PlanningService::UpdateAssignment(const Actor& a, const Assignment& as) {
+Result<AssignmentView> PlanningService::UpdateAssignment(const Actor& a, const Assignment& as,
+                                                         const std::string& override_reason) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(Scope s, ScopeFor(*tx, a.user));
   auto current = tx->GetAssignment(as.id);
@@ -539,14 +550,18 @@ Result<AssignmentView> PlanningService::UpdateAssignment(const Actor& a, const A
     next.station_end = current->assignment.station_end;
   }
   if (auto e = ValidateAssignment(next); !e.empty()) return ValidationError(std::move(e));
-  if (next.group_id != current->assignment.group_id) {
+  if (Utf8Length(override_reason) > 2000) return ValidationError({{"override_reason", "too_long"}});
+  std::vector<RecusalConflict> conflicts;
+  if (next.group_id != current->assignment.group_id ||
+      next.unit_id != current->assignment.unit_id) {
     auto g = tx->GetGroup(next.group_id);
     if (!g.ok() || g->round_id != next.round_id) {
       return ValidationError({{"group_id", "not_found"}});
     }
-  }
-  if (next.unit_id != current->assignment.unit_id && !tx->GetUnit(next.unit_id).ok()) {
-    return ValidationError({{"unit_id", "not_found"}});
+    if (!tx->GetUnit(next.unit_id).ok()) return ValidationError({{"unit_id", "not_found"}});
+    XUNCHA_ASSIGN_OR_RETURN(conflicts, GroupConflicts(*tx, *g, next.unit_id));
+    bool blank_reason = override_reason.find_first_not_of(" \t\r\n") == std::string::npos;
+    if (!conflicts.empty() && blank_reason) return Recusal(conflicts);
   }
   Status st = tx->UpdateAssignment(next);
   if (!st.ok()) {
@@ -557,6 +572,10 @@ Result<AssignmentView> PlanningService::UpdateAssignment(const Actor& a, const A
     return e;
   }
   XUNCHA_TRY(Log(*tx, a, "assignment.update", "assignment", as.id.value));
+  if (!conflicts.empty()) {
+    XUNCHA_TRY(Log(*tx, a, "assignment.recusal_override", "assignment", as.id.value,
+                   "回避情形：" + Reasons(conflicts) + "强制指派理由：" + override_reason));
+  }
   XUNCHA_ASSIGN_OR_RETURN(AssignmentView out, tx->GetAssignment(as.id));
   XUNCHA_TRY(tx->Commit());
   return out;

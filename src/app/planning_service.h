@@ -75,7 +75,9 @@ class PlanningService {
   Result<AssignmentView> CreateAssignment(const Actor& a, Assignment as,
                                           const std::string& override_reason);
   // Office, or the leader of the assignment's group (meeting details and notice date only).
-  Result<AssignmentView> UpdateAssignment(const Actor& a, const Assignment& as);
+  // Moving it to another group or unit checks recusal again, like CreateAssignment.
+  Result<AssignmentView> UpdateAssignment(const Actor& a, const Assignment& as,
+                                          const std::string& override_reason = "");
   Result<Announcement> GetAnnouncement(const Actor& a, AssignmentId id);
 
   Result<Page<AuditEntry>> ListAudit(const Actor& a, const PageRequest& p);
@@ -89,6 +91,9 @@ class PlanningService {
   // Recusal conflicts of `inspector` against every unit in `units`.
   Result<std::vector<RecusalConflict>> Conflicts(Transaction& tx, const Inspector& inspector,
                                                  const std::vector<UnitId>& units);
+  // Recusal conflicts of every member of `group` against `unit`, each prefixed by the name.
+  Result<std::vector<RecusalConflict>> GroupConflicts(Transaction& tx, const Group& group,
+                                                      UnitId unit);
   Status Log(Transaction& tx, const Actor& a, const std::string& action, const std::string& type,
              std::int64_t id, const std::string& detail = "");
 

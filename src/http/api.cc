@@ -92,21 +92,6 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
-std::map<std::string, std::string> ParseQuery(std::string_view q) {
-  std::map<std::string, std::string> out;
-  while (!q.empty()) {
-    auto amp = q.find('&');
-    std::string_view pair = q.substr(0, amp);
-    auto eq = pair.find('=');
-    std::string key = UrlDecode(pair.substr(0, eq));
-    std::string val = eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1));
-    if (!key.empty()) out.emplace(std::move(key), std::move(val));
-    if (amp == std::string_view::npos) break;
-    q.remove_prefix(amp + 1);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string CookieValue(std::string_view header, std::string_view name) {
@@ -514,9 +499,10 @@ void Api::AddRoutes() {
     Fields f(body);
     Assignment a = AssignmentFromJson(f);
     if (!f.Has("version")) f.Fail("version", "required");
+    std::string reason = f.Str("override_reason");
     XUNCHA_TRY(Check(f));
     a.id = AssignmentId(id);
-    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.UpdateAssignment(*ctx.actor, a));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.UpdateAssignment(*ctx.actor, a, reason));
     return Json(ctx, ToJson(out));
   });
   r.Add(verb::get, "/api/v1/assignments/{id}/announcement", S,
@@ -564,7 +550,12 @@ void Api::AddRoutes() {
     u.display_name = f.Str("display_name");
     auto role = ParseRole(f.Str("role"));
     if (!role) f.Fail("role", "invalid_value");
-    u.disabled = f.Bool("disabled");
+    if (f.Has("disabled")) {
+      u.disabled = f.Bool("disabled");
+    } else {  // leaving the field out keeps the account as it is
+      XUNCHA_ASSIGN_OR_RETURN(User current, auth_.GetUser(*ctx.actor, UserId(id)));
+      u.disabled = current.disabled;
+    }
     if (auto i = f.OptId("inspector_id")) u.inspector_id = InspectorId(*i);
     if (auto un = f.OptId("unit_id")) u.unit_id = UnitId(*un);
     XUNCHA_TRY(Check(f));

@@ -37,6 +37,21 @@ std::string UrlDecode(std::string_view s) {
   return out;
 }
 
+std::map<std::string, std::string> ParseQuery(std::string_view q) {
+  std::map<std::string, std::string> out;
+  while (!q.empty()) {
+    auto amp = q.find('&');
+    std::string_view pair = q.substr(0, amp);
+    auto eq = pair.find('=');
+    std::string key = UrlDecode(pair.substr(0, eq));
+    std::string val = eq == std::string_view::npos ? "" : UrlDecode(pair.substr(eq + 1));
+    if (!key.empty()) out.emplace(std::move(key), std::move(val));
+    if (amp == std::string_view::npos) break;
+    q.remove_prefix(amp + 1);
+  }
+  return out;
+}
+
 void Router::Add(bhttp::verb method, std::string_view pattern, Access access, Handler h) {
   routes_.push_back({method, SplitPath(pattern), access, std::move(h)});
 }

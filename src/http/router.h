@@ -47,5 +47,7 @@ class Router {
 std::vector<std::string> SplitPath(std::string_view path);
 // Percent-decoding for query strings ('+' is a space). Invalid escapes are kept as is.
 std::string UrlDecode(std::string_view s);
+// "a=1&b=%E5%B7%A1" -> {a: 1, b: 巡}. The first of repeated keys wins; empty keys are dropped.
+std::map<std::string, std::string> ParseQuery(std::string_view q);
 
 }  // namespace xuncha::http

@@ -130,21 +130,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
     auto sp = std::make_shared<Response>(std::move(res));
     auto q = target.find('?');
     if (q != std::string::npos) target.resize(q);  // query strings may carry search terms
-    std::string m(method);
-    bhttp::async_write(
-        stream_, *sp,
-        [self = shared_from_this(), sp, m, target](beast::error_code ec, std::size_t) {
-          auto dt = std::chrono::duration<double>(std::chrono::steady_clock::now() - self->started_)
-                        .count();
-          unsigned status = sp->result_int();
-          self->server_.metrics.Observe(status, dt);
-          self->server_.metrics.InFlight(-1);
-          spdlog::info("{} {} {} {:.1f}ms", m, target, status, dt * 1000);
-          self->busy_ = false;
-          if (!ec && status == 413) return self->Drain(0);
-          if (ec || !sp->keep_alive()) return self->Close();
-          self->Read();
-        });
+    // Counted when the response is ready, before it is sent: a client that reads /metrics right
+    // after a response sees that response counted.
+    const double dt =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    const unsigned status = sp->result_int();
+    server_.metrics.Observe(status, dt);
+    spdlog::info("{} {} {} {:.1f}ms", std::string(method), target, status, dt * 1000);
+    bhttp::async_write(stream_, *sp,
+                       [self = shared_from_this(), sp, status](beast::error_code ec, std::size_t) {
+                         self->server_.metrics.InFlight(-1);
+                         self->busy_ = false;
+                         if (!ec && status == 413) return self->Drain(0);
+                         if (ec || !sp->keep_alive()) return self->Close();
+                         self->Read();
+                       });
   }
 
   // After refusing an oversized body: stop sending, then read and discard what the client is
