@@ -179,6 +179,7 @@ Result<std::vector<DemoAccount>> BuildDemo(Store& store, PlanningService& planni
       l.name = name;
       l.post = post;
       l.tier = LeaderTier::kLeadership;
+      l.org_name = s.party_org;
       l.term_from = D(2019, 1, 15);
       XUNCHA_TRY(planning.AddLeader(sys, l));
     }

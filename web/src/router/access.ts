@@ -1,0 +1,69 @@
+// Who may use what. The server enforces data scopes (out of scope → 404);
+// this file only decides which menus and buttons a role is shown.
+import type { Group, Role } from '@/api/types'
+
+export type MenuKey =
+  'rounds' | 'groups' | 'units' | 'myUnit' | 'inspectors' | 'users' | 'audit' | 'logins'
+
+const MENUS: Record<Role, MenuKey[]> = {
+  office: ['rounds', 'groups', 'units', 'inspectors', 'users', 'audit', 'logins'],
+  admin: ['users', 'logins'],
+  group_leader: ['rounds', 'groups', 'units'],
+  group_member: ['rounds', 'groups', 'units'],
+  unit: ['rounds', 'myUnit'],
+  leadership: ['rounds', 'groups', 'units'],
+  clue_recipient: ['rounds'],
+}
+
+export function menusFor(role: Role): MenuKey[] {
+  return MENUS[role] ?? []
+}
+
+export const ALL_ROLES: Role[] = [
+  'office',
+  'group_leader',
+  'group_member',
+  'unit',
+  'clue_recipient',
+  'leadership',
+  'admin',
+]
+export const PLANNING_READERS: Role[] = [
+  'office',
+  'leadership',
+  'group_leader',
+  'group_member',
+  'unit',
+  'clue_recipient',
+]
+export const GROUP_READERS: Role[] = [
+  'office',
+  'leadership',
+  'group_leader',
+  'group_member',
+  'unit',
+]
+export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
+
+export function homePath(role: Role): string {
+  return role === 'admin' ? '/users' : '/rounds'
+}
+
+/** Office plans: rounds, groups, units, focus, assignments, inspectors. */
+export const canEditPlanning = (role: Role | null): boolean => role === 'office'
+
+/** The office, or the leader of this very group (channels and meeting details). */
+export function canEditGroupChannels(
+  role: Role | null,
+  inspectorId: number | null,
+  group: Pick<Group, 'members'> | null,
+): boolean {
+  if (role === 'office') return true
+  if (role !== 'group_leader' || inspectorId === null || !group) return false
+  return group.members.some((m) => m.inspector_id === inspectorId && m.role === 'leader')
+}
+
+export const canManageUsers = (role: Role | null): boolean => role === 'admin' || role === 'office'
+// docs/api.md says admin; docs/openapi.yaml and the server allow admin and office.
+export const canResetPasswords = (role: Role | null): boolean =>
+  role === 'admin' || role === 'office'
