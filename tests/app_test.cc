@@ -324,3 +324,23 @@ TEST_F(DemoTest, ADeclaredKinRelationRefusesTheAssignment) {
 
 }  // namespace
 }  // namespace xuncha
+
+namespace xuncha {
+namespace {
+
+TEST_F(DemoTest, RoundCountsOnlyCountWhatTheActorMaySee) {
+  auto office = app_.planning->GetRound(app_.As("office"), RoundNo(9));
+  EXPECT_EQ(office->group_count, 4);
+  EXPECT_EQ(office->unit_count, 4);
+  auto member = app_.planning->GetRound(app_.As("member1"), RoundNo(9));
+  ASSERT_TRUE(member.ok());
+  EXPECT_EQ(member->group_count, 1);
+  EXPECT_EQ(member->unit_count, 1);
+  auto rounds = app_.planning->ListRounds(app_.As("unit1"), {}, {1, 20});
+  ASSERT_EQ(rounds->total, 1);
+  EXPECT_EQ(rounds->items[0].group_count, 1);
+  EXPECT_EQ(rounds->items[0].unit_count, 1);
+}
+
+}  // namespace
+}  // namespace xuncha

@@ -56,18 +56,39 @@ Result<Term> PlanningService::CreateTerm(const Actor& a, Term t) {
   return t;
 }
 
+// Statistics obey scopes too: outside the office's full view, a round's counts are of the groups
+// and assignments the actor can see.
+Status PlanningService::ScopeCounts(Transaction& tx, const User& u, const Scope& s,
+                                    RoundSummary& r) {
+  if (s.all) return Ok();
+  XUNCHA_ASSIGN_OR_RETURN(auto groups, tx.ListGroups(s, r.round.id));
+  Scope visible = s;
+  if (IsGroupRole(u.role)) visible.units.clear();
+  if (u.role == Role::kUnit) visible.groups.clear();
+  AssignmentFilter f;
+  f.round_id = r.round.id;
+  XUNCHA_ASSIGN_OR_RETURN(auto assignments, tx.ListAssignments(visible, f));
+  r.group_count = static_cast<int>(groups.size());
+  r.unit_count = static_cast<int>(assignments.size());
+  return Ok();
+}
+
 Result<Page<RoundSummary>> PlanningService::ListRounds(const Actor& a, const RoundFilter& f,
                                                        const PageRequest& p) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
   XUNCHA_ASSIGN_OR_RETURN(Scope s, ScopeFor(*tx, a.user));
-  return tx->ListRounds(s, f, p);
+  XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListRounds(s, f, p));
+  for (auto& r : page.items) XUNCHA_TRY(ScopeCounts(*tx, a.user, s, r));
+  return page;
 }
 
 Result<RoundSummary> PlanningService::GetRound(const Actor& a, RoundId id) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
   XUNCHA_ASSIGN_OR_RETURN(Scope s, ScopeFor(*tx, a.user));
   if (!CanSeeRound(s, id)) return NotFound("round");
-  return tx->GetRound(id);
+  XUNCHA_ASSIGN_OR_RETURN(RoundSummary r, tx->GetRound(id));
+  XUNCHA_TRY(ScopeCounts(*tx, a.user, s, r));
+  return r;
 }
 
 Result<RoundSummary> PlanningService::CreateRound(const Actor& a, Round r) {

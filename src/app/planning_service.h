@@ -87,6 +87,7 @@ class PlanningService {
 
  private:
   Status RequirePlanner(const Actor& a) const;
+  Status ScopeCounts(Transaction& tx, const User& u, const Scope& s, RoundSummary& r);
   Result<bool> IsLeaderOf(Transaction& tx, const User& u, GroupId g);
   // Recusal conflicts of `inspector` against every unit in `units`.
   Result<std::vector<RecusalConflict>> Conflicts(Transaction& tx, const Inspector& inspector,
