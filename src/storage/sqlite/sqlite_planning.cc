@@ -58,23 +58,13 @@ Result<Term> SqliteTransaction::GetTerm(TermId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kTermCols + " FROM terms WHERE id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("term");
-  Term t = ReadTerm(*st);
-  st->Reset();
-  return t;
+  return OneRow<Term>(*st, ReadTerm, "term");
 }
 
 Result<std::vector<Term>> SqliteTransaction::ListTerms() {
-  std::vector<Term> out;
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kTermCols + " FROM terms ORDER BY number"));
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.push_back(ReadTerm(*st));
-  }
-  return out;
+  return AllRows<Term>(*st, ReadTerm);
 }
 
 // ---- rounds ----
@@ -126,11 +116,7 @@ Result<RoundId> SqliteTransaction::InsertRound(const Round& r) {
 Result<RoundSummary> SqliteTransaction::GetRound(RoundId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep(std::string(kRoundSelect) + "WHERE r.id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("round");
-  RoundSummary s = ReadRound(*st);
-  st->Reset();
-  return s;
+  return OneRow<RoundSummary>(*st, ReadRound, "round");
 }
 
 Status SqliteTransaction::UpdateRound(const Round& r) {
@@ -170,11 +156,7 @@ Result<Page<RoundSummary>> SqliteTransaction::ListRounds(const Scope& scope, con
                                "ORDER BY r.start_date DESC, r.id DESC LIMIT ?5 OFFSET ?6"));
   bind(*st);
   st->Bind(5, page.page_size).Bind(6, page.offset());
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.items.push_back(ReadRound(*st));
-  }
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<RoundSummary>(*st, ReadRound));
   return out;
 }
 
@@ -209,11 +191,7 @@ Result<FocusItem> SqliteTransaction::GetFocusItem(FocusItemId id) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st, Prep(std::string("SELECT ") + kFocusCols + " FROM focus_items WHERE id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("focus item");
-  FocusItem f = ReadFocus(*st);
-  st->Reset();
-  return f;
+  return OneRow<FocusItem>(*st, ReadFocus, "focus item");
 }
 
 Status SqliteTransaction::UpdateFocusItem(const FocusItem& f) {
@@ -234,17 +212,11 @@ Status SqliteTransaction::DeleteFocusItem(FocusItemId id) {
 }
 
 Result<std::vector<FocusItem>> SqliteTransaction::ListFocusItems(RoundId round) {
-  std::vector<FocusItem> out;
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kFocusCols +
                                " FROM focus_items WHERE round_id=? ORDER BY position, id"));
   st->Bind(1, round.value);
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.push_back(ReadFocus(*st));
-  }
-  return out;
+  return AllRows<FocusItem>(*st, ReadFocus);
 }
 
 // ---- groups ----
@@ -454,11 +426,7 @@ Result<Unit> SqliteTransaction::GetUnit(UnitId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kUnitCols + " FROM units WHERE id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("unit");
-  Unit u = ReadUnit(*st);
-  st->Reset();
-  return u;
+  return OneRow<Unit>(*st, ReadUnit, "unit");
 }
 
 Status SqliteTransaction::UpdateUnit(const Unit& u) {
@@ -492,11 +460,7 @@ Result<Page<Unit>> SqliteTransaction::ListUnits(const Scope& scope, const std::s
                                                where + "ORDER BY id LIMIT ?3 OFFSET ?4"));
   bind(*st);
   st->Bind(3, page.page_size).Bind(4, page.offset());
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.items.push_back(ReadUnit(*st));
-  }
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<Unit>(*st, ReadUnit));
   return out;
 }
 
@@ -519,11 +483,7 @@ Result<Leader> SqliteTransaction::GetLeader(LeaderId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kLeaderCols + " FROM leaders WHERE id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("leader");
-  Leader l = ReadLeader(*st);
-  st->Reset();
-  return l;
+  return OneRow<Leader>(*st, ReadLeader, "leader");
 }
 
 Status SqliteTransaction::UpdateLeader(const Leader& l) {
@@ -552,18 +512,12 @@ Status SqliteTransaction::DeleteLeader(LeaderId id) {
 }
 
 Result<std::vector<Leader>> SqliteTransaction::ListLeaders(UnitId unit) {
-  std::vector<Leader> out;
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kLeaderCols +
                                " FROM leaders WHERE unit_id=? ORDER BY "
                                "CASE tier WHEN 'leadership' THEN 0 ELSE 1 END, id"));
   st->Bind(1, unit.value);
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.push_back(ReadLeader(*st));
-  }
-  return out;
+  return AllRows<Leader>(*st, ReadLeader);
 }
 
 // ---- inspectors ----
@@ -775,11 +729,7 @@ Result<AssignmentId> SqliteTransaction::InsertAssignment(const Assignment& a) {
 Result<AssignmentView> SqliteTransaction::GetAssignment(AssignmentId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep(std::string(kAssignmentSelect) + "WHERE a.id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("assignment");
-  AssignmentView v = ReadAssignment(*st);
-  st->Reset();
-  return v;
+  return OneRow<AssignmentView>(*st, ReadAssignment, "assignment");
 }
 
 Status SqliteTransaction::UpdateAssignment(const Assignment& a) {
@@ -818,13 +768,7 @@ Result<std::vector<AssignmentView>> SqliteTransaction::ListAssignments(const Sco
   if (f.round_id) st->Bind(3, f.round_id->value);
   if (f.group_id) st->Bind(4, f.group_id->value);
   if (f.unit_id) st->Bind(5, f.unit_id->value);
-  std::vector<AssignmentView> out;
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.push_back(ReadAssignment(*st));
-  }
-  return out;
+  return AllRows<AssignmentView>(*st, ReadAssignment);
 }
 
 }  // namespace xuncha::sqlite

@@ -85,11 +85,7 @@ Result<User> SqliteTransaction::GetUser(UserId id) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep(std::string("SELECT ") + kUserCols + " FROM users WHERE id=?"));
   st->Bind(1, id.value);
-  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-  if (!row) return NotFound("user");
-  User u = ReadUser(*st);
-  st->Reset();
-  return u;
+  return OneRow<User>(*st, ReadUser, "user");
 }
 
 Result<std::optional<User>> SqliteTransaction::FindUserByName(const std::string& username) {
@@ -155,11 +151,7 @@ Result<Page<User>> SqliteTransaction::ListUsers(const PageRequest& page) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep(std::string("SELECT ") + kUserCols +
                                                " FROM users ORDER BY id LIMIT ? OFFSET ?"));
   st->Bind(1, page.page_size).Bind(2, page.offset());
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.items.push_back(ReadUser(*st));
-  }
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<User>(*st, ReadUser));
   return out;
 }
 
@@ -267,24 +259,14 @@ Result<Page<AuditEntry>> SqliteTransaction::ListAudit(const PageRequest& page) {
                           Prep(std::string("SELECT ") + kAuditCols +
                                " FROM audit_log ORDER BY seq DESC LIMIT ? OFFSET ?"));
   st->Bind(1, page.page_size).Bind(2, page.offset());
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.items.push_back(ReadAudit(*st));
-  }
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<AuditEntry>(*st, ReadAudit));
   return out;
 }
 
 Result<std::vector<AuditEntry>> SqliteTransaction::AllAudit() {
-  std::vector<AuditEntry> out;
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st, Prep(std::string("SELECT ") + kAuditCols + " FROM audit_log ORDER BY seq"));
-  while (true) {
-    XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
-    if (!row) break;
-    out.push_back(ReadAudit(*st));
-  }
-  return out;
+  return AllRows<AuditEntry>(*st, ReadAudit);
 }
 
 Status SqliteTransaction::AppendLogin(const LoginRecord& r) {

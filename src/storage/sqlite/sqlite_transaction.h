@@ -114,6 +114,28 @@ std::optional<std::string> IdsJson(bool all, const std::vector<IdT>& ids) {
   return s + "]";
 }
 
+// Steps `st` once: the row as `read` makes it, or kNotFound naming `what`.
+template <typename T, typename ReadFn>
+Result<T> OneRow(Statement& st, ReadFn read, const char* what) {
+  XUNCHA_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return NotFound(what);
+  T out = read(st);
+  st.Reset();
+  return out;
+}
+
+// Steps `st` to the end, reading every row with `read`.
+template <typename T, typename ReadFn>
+Result<std::vector<T>> AllRows(Statement& st, ReadFn read) {
+  std::vector<T> out;
+  while (true) {
+    XUNCHA_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    out.push_back(read(st));
+  }
+  return out;
+}
+
 std::optional<Date> OptDate(const std::optional<std::string>& s);
 std::optional<std::string> OptDateText(const std::optional<Date>& d);
 
