@@ -1,6 +1,7 @@
 // The HTTP API over real HTTP against a server on a free port, with the demo loaded.
 #include <gtest/gtest.h>
 
+#include <boost/asio.hpp>
 #include <fstream>
 #include <sstream>
 
@@ -315,6 +316,45 @@ TEST_F(ApiTest, StopClosesIdleConnectionsAndReturns) {
   server_->Stop();  // returns only after Run() has returned
   HttpResult after = c.Get("/healthz");
   EXPECT_EQ(after.status, 0u) << "no one is listening any more";
+}
+
+// SIGTERM-style shutdown while a request is in flight: the request completes, its write is
+// acknowledged and stored, and only then does the server stop.
+TEST_F(ApiTest, AnInFlightRequestFinishesDuringShutdown) {
+  Client c = SignedIn("office");
+  namespace asio = boost::asio;
+  asio::io_context ioc;
+  asio::ip::tcp::socket sock(ioc);
+  sock.connect({asio::ip::make_address("127.0.0.1"), server_->port()});
+  const std::string body = json{{"name", "市审计局"}, {"kind", "政府部门"}}.dump();
+  const std::string head =
+      "POST /api/v1/units HTTP/1.1\r\nHost: x\r\nCookie: " + c.cookie +
+      "\r\nX-CSRF-Token: " + c.csrf +
+      "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+      "\r\n\r\n";
+  asio::write(sock, asio::buffer(head + body.substr(0, 5)));
+  // Wait until the server has the request in hand (the in-flight gauge says so).
+  // (/metrics itself is the second request in flight while it is answered.)
+  Client probe(server_->port());
+  bool in_hand = false;
+  for (int i = 0; i < 10000 && !in_hand; ++i) {
+    in_hand =
+        probe.Get("/metrics").body.find("xuncha_http_requests_in_flight 2") != std::string::npos;
+  }
+  ASSERT_TRUE(in_hand);
+  server_->RequestStop();
+  asio::write(sock, asio::buffer(body.substr(5)));
+  std::string response;
+  boost::system::error_code ec;
+  char buf[4096];
+  while (!ec) {
+    std::size_t n = sock.read_some(asio::buffer(buf), ec);
+    response.append(buf, n);
+  }
+  EXPECT_EQ(response.rfind("HTTP/1.1 201", 0), 0u) << response.substr(0, 200);
+  EXPECT_NE(response.find("Connection: close"), std::string::npos);
+  server_->Stop();
+  EXPECT_EQ(app_.planning->ListUnits(app_.As("office"), "审计", {1, 5})->total, 1);
 }
 
 // Every route the server has is described in docs/openapi.yaml.

@@ -68,7 +68,10 @@ class TestServer {
   explicit TestServer(TestApp& app, http::ServerOptions opts = {});
   ~TestServer();
   unsigned short port() const { return port_; }
+  // Stops and waits until the server has finished (Run() returned).
   void Stop();
+  // Asks the server to stop without waiting; Stop() or the destructor waits.
+  void RequestStop() { server_->Stop(); }
 
  private:
   std::unique_ptr<http::Api> api_;
