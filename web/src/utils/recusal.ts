@@ -1,3 +1,6 @@
+import type { Ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { isApiError } from '@/api/http'
 import type { RecusalConflict } from '@/api/types'
 
 /** Reads `error.conflicts` of a 409 key `recusal` answer, ignoring malformed entries. */
@@ -14,4 +17,17 @@ export function parseConflicts(v: unknown): RecusalConflict[] {
       },
     ]
   })
+}
+
+/**
+ * An `onError` for useFormDialog: a 409 key `recusal` answer fills `conflicts`
+ * (shown by RecusalPanel) and shows the server's message. Returns true when it did.
+ */
+export function recusalHandler(conflicts: Ref<RecusalConflict[]>) {
+  return (e: unknown): boolean => {
+    if (!(isApiError(e) && e.key === 'recusal')) return false
+    conflicts.value = parseConflicts(e.details.conflicts)
+    ElMessage.error(e.message)
+    return true
+  }
 }
