@@ -364,7 +364,7 @@ TEST_F(ApiTest, OpenApiDescribesEveryRoute) {
   std::stringstream ss;
   ss << in.rdbuf();
   const std::string yaml = ss.str();
-  http::Api api(*app_.auth, *app_.planning, {});
+  http::Api api(*app_.auth, *app_.planning, *app_.reports, {});
   for (const auto& route : api.router().routes()) {
     std::string path;
     for (std::size_t i = 2; i < route.segments.size(); ++i) path += "/" + route.segments[i];

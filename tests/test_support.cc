@@ -11,6 +11,8 @@
 #include <iostream>
 
 #include "app/demo.h"
+#include "app/user_keys.h"
+#include "server/keyring.h"
 
 namespace xuncha::testing {
 
@@ -34,11 +36,19 @@ TestApp::TestApp() {
   audit = std::make_unique<AuditLog>(crypto, clock);
   auth = std::make_unique<AuthService>(*store, hasher, crypto, clock, *audit, LoginPolicy{});
   planning = std::make_unique<PlanningService>(*store, clock, *audit);
+  auto ring = LoadKeyring(dir.File("server.key"), *store, crypto, hasher);
+  if (!ring.ok()) throw std::runtime_error(ring.error().message);
+  escrow_recovery_code = ring->new_recovery_code;
+  reports = std::make_unique<ReportService>(*store, crypto, clock, *audit, ring->keys);
+  if (!reports->SeedDefaults().ok()) throw std::runtime_error("seed defaults");
 }
 
 void TestApp::LoadDemo() {
-  auto r = BuildDemo(*store, *planning, *auth, Date::OfTimestamp(clock.Now(), 8 * 3600));
+  const Date today = Date::OfTimestamp(clock.Now(), 8 * 3600);
+  auto r = BuildDemo(*store, *planning, *auth, today);
   ASSERT_TRUE(r.ok()) << r.error().message;
+  auto st = BuildDemoReports(*store, *reports, today);
+  ASSERT_TRUE(st.ok()) << st.error().message;
 }
 
 Actor TestApp::As(const std::string& username) {
@@ -46,7 +56,14 @@ Actor TestApp::As(const std::string& username) {
   EXPECT_TRUE(tx.ok());
   auto u = (*tx)->FindUserByName(username);
   EXPECT_TRUE(u.ok() && u->has_value()) << username;
-  return Actor{**u, "127.0.0.1"};
+  Actor a{**u, "127.0.0.1", ""};
+  // Demo accounts: unlock the key pair with the demo password, as a sign-in would.
+  auto keys = (*tx)->GetUserKeys(a.user.id);
+  if (keys.ok() && keys->has_value()) {
+    auto secret = UnlockSecretKey(crypto, hasher, **keys, kDemoPassword);
+    if (secret.ok()) a.secret_key = *secret;
+  }
+  return a;
 }
 
 nlohmann::json HttpResult::json() const {
@@ -55,7 +72,9 @@ nlohmann::json HttpResult::json() const {
 }
 
 TestServer::TestServer(TestApp& app, http::ServerOptions opts) {
-  api_ = std::make_unique<http::Api>(*app.auth, *app.planning, http::ApiOptions{false, true});
+  http::ApiOptions api_opts;
+  api_opts.demo = true;
+  api_ = std::make_unique<http::Api>(*app.auth, *app.planning, *app.reports, api_opts);
   opts.address = "127.0.0.1";
   opts.port = 0;
   server_ = std::make_unique<http::Server>(opts, *api_, files_, metrics_);

@@ -12,6 +12,7 @@
 #include "app/audit_log.h"
 #include "app/auth_service.h"
 #include "app/planning_service.h"
+#include "app/report_service.h"
 #include "crypto/sodium_crypto.h"
 #include "http/api.h"
 #include "http/metrics.h"
@@ -47,6 +48,8 @@ struct TestApp {
   std::unique_ptr<AuditLog> audit;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<PlanningService> planning;
+  std::unique_ptr<ReportService> reports;
+  std::string escrow_recovery_code;
 
   // Builds the demo; returns nothing, asserts success.
   void LoadDemo();

@@ -11,6 +11,9 @@ namespace xuncha {
 struct Actor {
   User user;
   std::string ip;
+  // The user's X25519 secret key, unlocked by his session for this request; empty when he has
+  // none yet (he gets one at his next sign-in). Never stored or logged.
+  std::string secret_key;
 };
 
 // The actor for work the system does by itself (migrations, the demo, the CLI).

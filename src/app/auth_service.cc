@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "app/user_keys.h"
+
 namespace xuncha {
 
 Result<SignedIn> AuthService::Login(const std::string& username, const std::string& password,
@@ -9,13 +11,31 @@ Result<SignedIn> AuthService::Login(const std::string& username, const std::stri
   const UnixSeconds now = clock_.Now();
   // The Argon2id check runs outside any transaction so that it never holds the write lock.
   std::optional<User> found;
+  std::optional<UserKeys> keys;
   {
     XUNCHA_ASSIGN_OR_RETURN(auto rtx, store_.Begin(TxMode::kRead));
     XUNCHA_ASSIGN_OR_RETURN(found, rtx->FindUserByName(username));
+    if (found) {
+      XUNCHA_ASSIGN_OR_RETURN(keys, rtx->GetUserKeys(found->id));
+    }
   }
   bool password_ok = false;
+  std::string secret_key;
+  std::optional<UserKeys> new_keys;
   if (found) {
     password_ok = hasher_.Verify(found->password_hash, password);
+    if (password_ok) {
+      // Unlock his key pair with the password, or make one (first sign-in, or after a reset).
+      auto unlocked = keys ? UnlockSecretKey(crypto_, hasher_, *keys, password)
+                           : Result<std::string>(Error::Make(ErrorCode::kNotFound, "no keys"));
+      if (unlocked.ok()) {
+        secret_key = *std::move(unlocked);
+      } else {
+        XUNCHA_ASSIGN_OR_RETURN(NewKeys nk, MakeUserKeys(crypto_, hasher_, password));
+        new_keys = nk.stored;
+        secret_key = nk.secret_key;
+      }
+    }
   } else {
     // Spend the same time as a real check so that timing does not reveal which names exist.
     std::call_once(dummy_once_, [this] { dummy_hash_ = hasher_.Hash("xuncha-dummy").value(); });
@@ -49,10 +69,12 @@ Result<SignedIn> AuthService::Login(const std::string& username, const std::stri
     return fail(locked_until != 0 ? "bad_password_now_locked" : "bad_password", bad);
   }
   XUNCHA_TRY(tx->SetLoginState(u.id, 0, 0));
+  if (new_keys) XUNCHA_TRY(tx->PutUserKeys(u.id, *new_keys));
   SignedIn out;
   out.token = crypto_.RandomToken(32);
   out.csrf_token = crypto_.RandomToken(24);
-  XUNCHA_TRY(tx->InsertSession({crypto_.HashHex(out.token), u.id, out.csrf_token, now, now}));
+  XUNCHA_TRY(tx->InsertSession({crypto_.HashHex(out.token), u.id, out.csrf_token, now, now,
+                                LockForSession(crypto_, out.token, secret_key)}));
   rec.ok = true;
   rec.reason = "ok";
   XUNCHA_TRY(tx->AppendLogin(rec));
@@ -84,7 +106,9 @@ Result<Authenticated> AuthService::Authenticate(const std::string& token) {
     XUNCHA_TRY(tx->TouchSession(hash, now));
     XUNCHA_TRY(tx->Commit());
   }
-  return Authenticated{std::move(u), s->csrf_token};
+  // A session from before keys existed, or whose box does not open, simply has no key.
+  auto secret = UnlockForSession(crypto_, token, s->key_box);
+  return Authenticated{std::move(u), s->csrf_token, secret.ok() ? *std::move(secret) : ""};
 }
 
 Status AuthService::Logout(const std::string& token) {
@@ -120,6 +144,19 @@ Status AuthService::ChangePassword(const Actor& actor, const std::string& old_pa
   XUNCHA_ASSIGN_OR_RETURN(u.password_hash, hasher_.Hash(new_password));
   u.must_change_password = false;
   XUNCHA_TRY(tx->UpdateUser(u));
+  // Re-lock his secret key under the new password (the key pair itself stays the same).
+  XUNCHA_ASSIGN_OR_RETURN(auto keys, tx->GetUserKeys(u.id));
+  if (keys) {
+    auto secret = UnlockSecretKey(crypto_, hasher_, *keys, old_password);
+    if (secret.ok()) {
+      XUNCHA_ASSIGN_OR_RETURN(
+          UserKeys relocked,
+          LockUserKeys(crypto_, hasher_, KeyPair{keys->public_key, *secret}, new_password));
+      XUNCHA_TRY(tx->PutUserKeys(u.id, relocked));
+    } else {
+      XUNCHA_TRY(tx->DeleteUserKeys(u.id));
+    }
+  }
   XUNCHA_TRY(
       audit_.Append(*tx, actor, "user.password.change", "user", std::to_string(u.id.value), ""));
   return tx->Commit();
@@ -160,7 +197,9 @@ Result<User> AuthService::CreateUser(const Actor& actor, const NewUser& nu) {
   u.inspector_id = IsGroupRole(nu.role) ? nu.inspector_id : std::nullopt;
   u.unit_id = nu.role == Role::kUnit ? nu.unit_id : std::nullopt;
   u.demo = nu.demo;
+  u.custodian = nu.role == Role::kOffice && nu.custodian;
   XUNCHA_ASSIGN_OR_RETURN(u.password_hash, hasher_.Hash(nu.password));
+  XUNCHA_ASSIGN_OR_RETURN(NewKeys keys, MakeUserKeys(crypto_, hasher_, nu.password));
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   if (u.unit_id) XUNCHA_TRY(tx->GetUnit(*u.unit_id));
   if (u.inspector_id) XUNCHA_TRY(tx->GetInspector(*u.inspector_id));
@@ -171,6 +210,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, const NewUser& nu) {
     return e;
   }
   u.id = *id;
+  XUNCHA_TRY(tx->PutUserKeys(u.id, keys.stored));
   XUNCHA_TRY(audit_.Append(*tx, actor, "user.create", "user", std::to_string(u.id.value),
                            u.username + " " + std::string(RoleName(u.role))));
   XUNCHA_TRY(tx->Commit());
@@ -190,12 +230,14 @@ Result<User> AuthService::UpdateUser(const Actor& actor, const User& changes) {
   u.display_name = changes.display_name;
   u.role = changes.role;
   u.disabled = changes.disabled;
+  u.custodian = changes.role == Role::kOffice && changes.custodian;
   u.inspector_id = IsGroupRole(changes.role) ? changes.inspector_id : std::nullopt;
   u.unit_id = changes.role == Role::kUnit ? changes.unit_id : std::nullopt;
   XUNCHA_TRY(tx->UpdateUser(u));
   if (u.disabled) XUNCHA_TRY(tx->DeleteSessionsOf(u.id));
   XUNCHA_TRY(audit_.Append(*tx, actor, "user.update", "user", std::to_string(u.id.value),
-                           std::string(RoleName(u.role)) + (u.disabled ? " disabled" : "")));
+                           std::string(RoleName(u.role)) + (u.disabled ? " disabled" : "") +
+                               (u.custodian ? " custodian" : "")));
   XUNCHA_TRY(tx->Commit());
   u.version += 1;
   return u;
@@ -214,6 +256,9 @@ Status AuthService::ResetPassword(const Actor& actor, UserId id, const std::stri
   u.locked_until = 0;
   XUNCHA_TRY(tx->UpdateUser(u));
   XUNCHA_TRY(tx->DeleteSessionsOf(u.id));
+  // The old secret key was locked by the old password: it is gone. He gets a new key pair at his
+  // next sign-in; reports sealed to the old one are re-granted through the escrow key.
+  XUNCHA_TRY(tx->DeleteUserKeys(u.id));
   XUNCHA_TRY(
       audit_.Append(*tx, actor, "user.password.reset", "user", std::to_string(id.value), ""));
   return tx->Commit();

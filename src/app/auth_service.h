@@ -28,6 +28,7 @@ struct SignedIn {
 struct Authenticated {
   User user;
   std::string csrf_token;
+  std::string secret_key;  // the user's key pair's secret, unlocked by the session token
 };
 
 struct NewUser {
@@ -38,6 +39,7 @@ struct NewUser {
   std::optional<InspectorId> inspector_id;
   std::optional<UnitId> unit_id;
   bool must_change_password = true;
+  bool custodian = false;  // office only
   bool demo = false;
 };
 

@@ -25,12 +25,15 @@ struct AccountSeed {
   int inspector;  // index into the demo's inspector pool, -1 for none
   int unit;       // index into the demo's units, -1 for none
   const char* description;
+  bool custodian = false;
 };
 
 // Group 1 of round 9 is led by inspector 0 with member 1; group 2 has inspectors 4 and 5.
 const std::vector<AccountSeed>& DemoAccountSeeds() {
   static const std::vector<AccountSeed> kSeeds = {
       {"office", "巡察办·王晓", Role::kOffice, -1, -1, "巡察办（规划轮次、组建巡察组、查看日志）"},
+      {"office_head", "巡察办主任·周敏", Role::kOffice, -1, -1, "巡察办主任（审批查看举报人身份）",
+       true},
       {"leader1", "陈国栋", Role::kGroupLeader, 0, -1, "第九轮第一巡察组组长（进驻市财政局）"},
       {"member1", "李明华", Role::kGroupMember, 1, -1, "第九轮第一巡察组组员"},
       {"member2", "孙浩", Role::kGroupMember, 5, -1, "第九轮第二巡察组组员（进驻市交通运输局）"},
@@ -332,10 +335,100 @@ Result<std::vector<DemoAccount>> BuildDemo(Store& store, PlanningService& planni
     if (seed.inspector >= 0) nu.inspector_id = inspectors[static_cast<std::size_t>(seed.inspector)];
     if (seed.unit >= 0) nu.unit_id = units[static_cast<std::size_t>(seed.unit)];
     nu.must_change_password = false;  // the printed demo passwords keep working
+    nu.custodian = seed.custodian;
     nu.demo = true;
     XUNCHA_TRY(auth.CreateUser(sys, nu));
   }
   return DemoAccounts();
+}
+
+}  // namespace xuncha
+
+namespace xuncha {
+
+Status BuildDemoReports(Store& store, ReportService& reports, Date today) {
+  // The current round's assignments: 市财政局 (group 1) and 市交通运输局 (group 2) among them.
+  std::vector<AssignmentView> current;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store.Begin(TxMode::kRead));
+    Scope all;
+    all.all = true;
+    RoundFilter rf;
+    rf.status = RoundStatus::kStationing;
+    XUNCHA_ASSIGN_OR_RETURN(auto rounds, tx->ListRounds(all, rf, {1, 10}));
+    for (const auto& r : rounds.items) {
+      AssignmentFilter af;
+      af.round_id = r.round.id;
+      XUNCHA_ASSIGN_OR_RETURN(auto list, tx->ListAssignments(all, af));
+      for (auto& a : list) current.push_back(std::move(a));
+    }
+  }
+  auto find = [&](const std::string& unit) -> const AssignmentView* {
+    for (const auto& a : current) {
+      if (a.unit_name == unit) return &a;
+    }
+    return nullptr;
+  };
+  const AssignmentView* finance = find("市财政局");
+  const AssignmentView* transport = find("市交通运输局");
+  if (finance == nullptr || transport == nullptr) return Internal("demo round 9 is missing");
+  // Noon China time `days_ago` days before today.
+  auto at = [&](int days_ago) -> UnixSeconds {
+    return today.AddDays(-days_ago).days() * 86400 + 4 * 3600;
+  };
+  auto add = [&](const ReportDraft& d) -> Status {
+    auto r = reports.Import(nullptr, d);
+    if (!r.ok()) return std::move(r).error();
+    return Ok();
+  };
+  auto draft = [&](const AssignmentView* a, Channel c, int days_ago) {
+    ReportDraft d;
+    d.assignment_id = a->assignment.id;
+    d.channel = c;
+    d.received_at = at(days_ago);
+    d.demo = true;
+    return d;
+  };
+
+  ReportDraft web = draft(finance, Channel::kWeb, 2);
+  web.body.persons = {{"赵某某", "市财政局", "某科科长"}};
+  web.body.content =
+      "（示例数据）反映市财政局某科科长赵某某在专项资金拨付中优亲厚友，"
+      "多次违规接受管理服务对象宴请。";
+  web.body.happened = "2025年下半年";
+  web.body.place = "市区某酒店";
+  XUNCHA_TRY(add(web));
+
+  ReportDraft call = draft(finance, Channel::kCall, 25);
+  call.anonymous = false;
+  call.reporter = {"（示例）钱先生", "0715-0000000", "", "", ""};
+  call.body.persons = {{"孙某", "市财政局", "副局长"}};
+  call.body.content =
+      "（示例数据）来电反映市财政局副局长孙某在办公用房装修中超标准，"
+      "要求巡察组核实。来电人要求答复。";
+  call.body.received_by = "李明华";
+  XUNCHA_TRY(add(call));
+
+  ReportDraft letter = draft(transport, Channel::kLetter, 5);
+  letter.anonymous = false;
+  letter.reporter = {"（示例）吴女士", "", "", "（示例）市区某小区", ""};
+  letter.body.persons = {{"郑某", "市交通运输局", "某处处长"}};
+  letter.body.content =
+      "（示例数据·来信转录）反映郑某在工程项目验收中把关不严，"
+      "与施工方往来密切。";
+  XUNCHA_TRY(add(letter));
+
+  ReportDraft box = draft(transport, Channel::kBox, 1);
+  box.body.box_location = "市交通运输局办公楼一楼大厅";
+  box.body.content = "（示例数据）意见箱纸条：单位公车私用现象仍有发生，希望巡察组关注。";
+  XUNCHA_TRY(add(box));
+
+  ReportDraft sealed = draft(finance, Channel::kLetter, 3);
+  sealed.sealed = true;
+  sealed.body.persons = {{"（示例）某市级领导", "", ""}};
+  sealed.body.content = "（示例数据·越级）来信反映市管以上干部问题，按规定密封移交。";
+  XUNCHA_TRY(add(sealed));
+  return Ok();
 }
 
 }  // namespace xuncha

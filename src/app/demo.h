@@ -8,6 +8,7 @@
 
 #include "app/auth_service.h"
 #include "app/planning_service.h"
+#include "app/report_service.h"
 
 namespace xuncha {
 
@@ -26,5 +27,10 @@ std::vector<DemoAccount> DemoAccounts();
 // Builds the demo into an empty store. `today` anchors the current round.
 Result<std::vector<DemoAccount>> BuildDemo(Store& store, PlanningService& planning,
                                            AuthService& auth, Date today);
+
+// Adds fictional reports (示例数据) to the current round of a demo built by BuildDemo: an
+// anonymous web report, a real-name call, a letter, a suggestion-box note and a sealed (越级)
+// report, one of them past its notice deadline.
+Status BuildDemoReports(Store& store, ReportService& reports, Date today);
 
 }  // namespace xuncha

@@ -25,6 +25,8 @@ using InspectorId = Id<struct InspectorTag>;
 using AssignmentId = Id<struct AssignmentTag>;
 using FocusItemId = Id<struct FocusItemTag>;
 using UserId = Id<struct UserTag>;
+using ReportId = Id<struct ReportTag>;
+using RevealRequestId = Id<struct RevealRequestTag>;
 
 }  // namespace xuncha
 

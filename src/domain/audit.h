@@ -46,6 +46,8 @@ struct Session {
   std::string csrf_token;
   UnixSeconds created_at = 0;
   UnixSeconds last_seen_at = 0;
+  // The user's secret key locked by a key derived from the session token; empty if he has none.
+  std::string key_box;
 };
 
 }  // namespace xuncha

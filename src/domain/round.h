@@ -40,6 +40,8 @@ struct Round {
   Date start_date;
   Date end_date;
   RoundStatus status = RoundStatus::kPlanning;
+  // The groups answer reporters' messages (some rounds take reports without replying).
+  bool reporter_replies = true;
   bool demo = false;
 };
 

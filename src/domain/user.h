@@ -32,6 +32,7 @@ struct User {
   Role role = Role::kOffice;
   std::string password_hash;  // Argon2id string; never leaves the server
   bool must_change_password = false;
+  bool custodian = false;  // 巡察办 leader: approves requests to see a reporter's identity
   bool disabled = false;
   int failed_logins = 0;
   UnixSeconds locked_until = 0;

@@ -4,94 +4,13 @@
 
 #include "http/dto.h"
 #include "http/error_response.h"
+#include "http/handler_util.h"
 #include "xlsx/roster_xlsx.h"
 
 namespace xuncha::http {
 namespace {
 using bhttp::verb;
 using nlohmann::json;
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
-Result<std::int64_t> ParseId(const std::string& s) {
-  std::int64_t v = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (r.ec != std::errc{} || r.ptr != s.data() + s.size() || v <= 0) return NotFound("id");
-  return v;
-}
-
-Result<std::int64_t> PathId(const Ctx& ctx, const char* name = "id") {
-  auto it = ctx.params.find(name);
-  if (it == ctx.params.end()) return NotFound("id");
-  return ParseId(it->second);
-}
-
-Result<std::optional<std::int64_t>> QueryId(const Ctx& ctx, const char* name) {
-  auto it = ctx.query.find(name);
-  if (it == ctx.query.end() || it->second.empty()) return std::optional<std::int64_t>();
-  auto id = ParseId(it->second);
-  if (!id.ok()) return InvalidArgument(std::string("bad ") + name, "bad_query");
-  return std::optional<std::int64_t>(*id);
-}
-
-Result<PageRequest> QueryPage(const Ctx& ctx) {
-  PageRequest p;
-  auto num = [&](const char* name, int lo, int hi, int& out) -> Status {
-    auto it = ctx.query.find(name);
-    if (it == ctx.query.end() || it->second.empty()) return Ok();
-    int v = 0;
-    auto r = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
-    if (r.ec != std::errc{} || r.ptr != it->second.data() + it->second.size() || v < lo || v > hi) {
-      return InvalidArgument(std::string("bad ") + name, "bad_query");
-    }
-    out = v;
-    return Ok();
-  };
-  XUNCHA_TRY(num("page", 1, 1000000, p.page));
-  XUNCHA_TRY(num("page_size", 1, 200, p.page_size));
-  return p;
-}
-
-std::string QueryStr(const Ctx& ctx, const char* name) {
-  auto it = ctx.query.find(name);
-  if (it == ctx.query.end()) return {};
-  return it->second.substr(0, 200);
-}
-
-Response Json(const Ctx& ctx, const json& body, unsigned status = 200) {
-  return JsonResponse(status, body, ctx.req.version(), ctx.req.keep_alive());
-}
-
-Response NoContent(const Ctx& ctx) {
-  Response res{bhttp::status::no_content, ctx.req.version()};
-  res.keep_alive(ctx.req.keep_alive());
-  res.set(bhttp::field::cache_control, "no-store");
-  res.prepare_payload();
-  return res;
-}
-
-Result<json> Body(const Ctx& ctx) { return ParseJsonObject(ctx.req.body()); }
-
-// Returns the field errors as a kValidation error, or Ok.
-Status Check(Fields& f) {
-  if (f.errors().empty()) return Ok();
-  return ValidationError(f.errors());
-}
-
-// Compares without an early exit so that timing does not reveal how much of a token matched.
-bool ConstantTimeEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  unsigned char diff = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-  }
-  return diff == 0;
-}
-
 }  // namespace
 
 std::string CookieValue(std::string_view header, std::string_view name) {
@@ -108,9 +27,16 @@ std::string CookieValue(std::string_view header, std::string_view name) {
   return {};
 }
 
-Api::Api(AuthService& auth, PlanningService& planning, ApiOptions options)
-    : auth_(auth), planning_(planning), options_(options) {
+Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, ApiOptions options)
+    : auth_(auth),
+      planning_(planning),
+      reports_(reports),
+      options_(options),
+      submit_limiter_(options.submit_per_minute, options.submit_burst),
+      lookup_limiter_(options.lookup_per_minute, options.lookup_burst) {
   AddRoutes();
+  AddPublicRoutes();
+  AddReportRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {
@@ -135,7 +61,7 @@ Result<Response> Api::Dispatch(const Request& req, Ctx& ctx) {
     ctx.session_token = CookieValue(req[bhttp::field::cookie], kSessionCookie);
     XUNCHA_ASSIGN_OR_RETURN(Authenticated who, auth_.Authenticate(ctx.session_token));
     ctx.csrf_token = who.csrf_token;
-    ctx.actor = Actor{std::move(who.user), ctx.ip};
+    ctx.actor = Actor{std::move(who.user), ctx.ip, std::move(who.secret_key)};
     const bool safe = req.method() == verb::get || req.method() == verb::head;
     if (!safe) {
       std::string_view sent(req[kCsrfHeader].data(), req[kCsrfHeader].size());
@@ -252,6 +178,10 @@ void Api::AddRoutes() {
     if (!f.Has("version")) f.Fail("version", "required");
     XUNCHA_TRY(Check(f));
     round.id = RoundId(id);
+    if (!f.Has("reporter_replies")) {  // leaving the field out keeps the round's setting
+      XUNCHA_ASSIGN_OR_RETURN(auto current, planning_.GetRound(*ctx.actor, round.id));
+      round.reporter_replies = current.round.reporter_replies;
+    }
     XUNCHA_ASSIGN_OR_RETURN(auto out, planning_.UpdateRound(*ctx.actor, round));
     return Json(ctx, ToJson(out));
   });
@@ -529,6 +459,7 @@ void Api::AddRoutes() {
     if (!role) f.Fail("role", f.Has("role") ? "invalid_value" : "required");
     if (auto i = f.OptId("inspector_id")) nu.inspector_id = InspectorId(*i);
     if (auto u = f.OptId("unit_id")) nu.unit_id = UnitId(*u);
+    nu.custodian = f.Bool("custodian");
     XUNCHA_TRY(Check(f));
     nu.role = *role;
     XUNCHA_ASSIGN_OR_RETURN(User u, auth_.CreateUser(*ctx.actor, nu));
@@ -558,6 +489,7 @@ void Api::AddRoutes() {
     }
     if (auto i = f.OptId("inspector_id")) u.inspector_id = InspectorId(*i);
     if (auto un = f.OptId("unit_id")) u.unit_id = UnitId(*un);
+    u.custodian = f.Bool("custodian");
     XUNCHA_TRY(Check(f));
     u.role = *role;
     XUNCHA_ASSIGN_OR_RETURN(u, auth_.UpdateUser(*ctx.actor, u));

@@ -7,7 +7,9 @@
 
 #include "app/auth_service.h"
 #include "app/planning_service.h"
+#include "app/report_service.h"
 #include "http/http_types.h"
+#include "http/rate_limiter.h"
 #include "http/router.h"
 
 namespace xuncha::http {
@@ -15,11 +17,16 @@ namespace xuncha::http {
 struct ApiOptions {
   bool secure_cookies = false;  // add Secure to the session cookie (behind TLS)
   bool demo = false;            // the data directory holds the demo
+  // Per-client limits on the public endpoints (requests per minute; 0 = no limit).
+  double submit_per_minute = 6;
+  double submit_burst = 6;
+  double lookup_per_minute = 30;
+  double lookup_burst = 10;
 };
 
 class Api {
  public:
-  Api(AuthService& auth, PlanningService& planning, ApiOptions options);
+  Api(AuthService& auth, PlanningService& planning, ReportService& reports, ApiOptions options);
 
   // Handles one request whose target starts with /api/.
   Response Handle(const Request& req, const std::string& ip);
@@ -28,11 +35,18 @@ class Api {
 
  private:
   void AddRoutes();
+  void AddReportRoutes();
+  void AddPublicRoutes();
+  // kResourceExhausted "rate_limited" when the client has used up its allowance.
+  Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
 
   AuthService& auth_;
   PlanningService& planning_;
+  ReportService& reports_;
   ApiOptions options_;
+  RateLimiter submit_limiter_;
+  RateLimiter lookup_limiter_;
   Router router_;
 };
 

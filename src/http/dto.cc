@@ -21,6 +21,7 @@ json ToJson(const User& u) {
           {"disabled", u.disabled},
           {"inspector_id", OptIdJson(u.inspector_id)},
           {"unit_id", OptIdJson(u.unit_id)},
+          {"custodian", u.custodian},
           {"demo", u.demo}};
 }
 
@@ -46,6 +47,7 @@ json ToJson(const RoundSummary& s) {
           {"start_date", r.start_date.ToString()},
           {"end_date", r.end_date.ToString()},
           {"status", RoundStatusName(r.status)},
+          {"reporter_replies", r.reporter_replies},
           {"demo", r.demo},
           {"group_count", s.group_count},
           {"unit_count", s.unit_count}};
@@ -194,6 +196,7 @@ Round RoundFromJson(Fields& f) {
   }
   r.start_date = f.ReqDate("start_date");
   r.end_date = f.ReqDate("end_date");
+  r.reporter_replies = f.Bool("reporter_replies", true);
   return r;
 }
 

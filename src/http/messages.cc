@@ -33,6 +33,22 @@ constexpr std::array kErrors = {
     Entry{"unavailable", "服务暂不可用，请稍后再试"},
     Entry{"bad_xlsx", "无法读取该 Excel 文件，请使用导出的模板填写"},
     Entry{"internal", "系统内部错误，请联系管理员"},
+    Entry{"intake_closed", "该巡察组已停止受理反映，请向信访部门反映"},
+    Entry{"rate_limited", "提交过于频繁，请稍后再试"},
+    Entry{"query_code_unknown", "查询码不正确"},
+    Entry{"replies_disabled", "本轮巡察不通过系统答复反映人"},
+    Entry{"reveal_not_approved", "查看举报人身份须经巡察办主任批准"},
+    Entry{"custodian_only", "只有巡察办主任可以审批查看身份的申请"},
+    Entry{"reveal_pending", "已有待审批的申请"},
+    Entry{"reveal_anonymous", "匿名举报没有可查看的身份"},
+    Entry{"reveal_own_request", "不能审批自己的申请"},
+    Entry{"key_unavailable", "当前会话没有解密密钥，请重新登录后再试"},
+    Entry{"requester_no_key", "申请人尚未登录过系统，没有密钥，请其登录一次后再批准"},
+    Entry{"notice_anonymous", "匿名举报无需告知"},
+    Entry{"notice_too_early", "尚未受理或办结，不能登记告知"},
+    Entry{"notice_done", "已登记过告知"},
+    Entry{"decrypt_failed", "数据无法解密，请联系管理员"},
+    Entry{"server_key", "服务器密钥有误"},
 };
 
 constexpr std::array kFields = {
@@ -56,6 +72,12 @@ constexpr std::array kFields = {
     Entry{"password_too_short", "密码至少10位"},
     Entry{"password_unchanged", "新密码不能与原密码相同"},
     Entry{"wrong_password", "原密码不正确"},
+    Entry{"bad_phone", "电话号码只能包含数字、空格和-+()"},
+    Entry{"bad_id_number", "身份证号应为18位"},
+    Entry{"intake_closed", "该巡察组已停止受理"},
+    Entry{"transition_not_allowed", "当前状态不能进行此操作"},
+    Entry{"in_future", "时间不能晚于现在"},
+    Entry{"before_start", "不能早于开始日期"},
 };
 }  // namespace
 

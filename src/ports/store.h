@@ -20,8 +20,11 @@
 #include "core/result.h"
 #include "domain/assignment.h"
 #include "domain/audit.h"
+#include "domain/calendar.h"
+#include "domain/deadline.h"
 #include "domain/group.h"
 #include "domain/inspector.h"
+#include "domain/report.h"
 #include "domain/round.h"
 #include "domain/unit.h"
 #include "domain/user.h"
@@ -72,6 +75,68 @@ struct AssignmentView {
   Assignment assignment;
   std::string group_name;
   std::string unit_name;
+};
+
+// A user's key pair: the secret key locked by a key derived from his password and `salt`.
+struct UserKeys {
+  std::string public_key;
+  std::string locked_secret_key;
+  std::string salt;
+};
+
+// An enabled user who has a key pair: to whom a report's keys may be sealed.
+struct KeyHolder {
+  UserId user_id;
+  Role role = Role::kOffice;
+  bool custodian = false;
+  std::optional<InspectorId> inspector_id;
+  std::string public_key;
+};
+
+// A report as stored: its plain columns and the ciphertexts the app decrypts.
+struct ReportRecord {
+  Report report;                   // body left empty
+  std::string query_hash;          // keyed hash of the query code
+  std::string content_box;         // ReportContent, server key
+  std::string identity_box;        // ReporterIdentity, identity key; empty when anonymous
+  std::string group_name;          // filled on read
+  std::string unit_name;           // filled on read
+  std::string registered_by_name;  // filled on read
+};
+
+// Which reports a caller may see: groups (or all), and of those the sealed ones only in
+// `sealed_groups` (or all when sealed_all).
+struct ReportScope {
+  bool all = false;
+  std::vector<GroupId> groups;
+  bool sealed_all = false;
+  std::vector<GroupId> sealed_groups;
+};
+
+struct ReportFilter {
+  std::optional<Channel> channel;
+  std::optional<ReportState> state;
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+  // Only real-name reports that still owe the reporter a notice.
+  bool notice_pending = false;
+};
+
+struct ReportEventRecord {
+  ReportEvent event;       // reason and letter left empty
+  std::string detail_box;  // {reason, letter}, server key
+};
+
+struct ReportMessageRecord {
+  ReportMessage message;  // text left empty
+  std::string text_box;   // server key
+};
+
+struct RevealFilter {
+  std::optional<RevealState> state;
+  std::optional<UserId> requested_by;
+  std::optional<ReportId> report_id;
 };
 
 class Transaction {
@@ -155,6 +220,46 @@ class Transaction {
   virtual Result<std::vector<AuditEntry>> AllAudit() = 0;
   virtual Status AppendLogin(const LoginRecord& r) = 0;
   virtual Result<Page<LoginRecord>> ListLogins(const PageRequest& page) = 0;
+
+  // Keys.
+  virtual Result<std::optional<UserKeys>> GetUserKeys(UserId id) = 0;
+  virtual Status PutUserKeys(UserId id, const UserKeys& k) = 0;  // inserts or replaces
+  virtual Status DeleteUserKeys(UserId id) = 0;
+  virtual Result<std::vector<KeyHolder>> ListKeyHolders() = 0;
+
+  // Reports. NextReportSeq returns 1, 2, ... per year.
+  virtual Result<std::int64_t> NextReportSeq(int year) = 0;
+  virtual Result<ReportId> InsertReport(const ReportRecord& r) = 0;
+  virtual Result<ReportRecord> GetReport(ReportId id) = 0;
+  virtual Result<std::optional<ReportRecord>> FindReportByQueryHash(const std::string& hash) = 0;
+  // Updates state, sealed, result_at and the notice times (version-checked).
+  virtual Status UpdateReport(const Report& r) = 0;
+  // Newest first.
+  virtual Result<Page<ReportRecord>> ListReports(const ReportScope& scope, const ReportFilter& f,
+                                                 const PageRequest& page) = 0;
+  virtual Status PutReportKey(ReportId id, const std::string& kind, const std::string& holder,
+                              const std::string& sealed_key) = 0;
+  virtual Result<std::optional<std::string>> GetReportKey(ReportId id, const std::string& kind,
+                                                          const std::string& holder) = 0;
+  virtual Status InsertReportEvent(const ReportEventRecord& e) = 0;
+  virtual Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) = 0;
+  virtual Result<std::int64_t> InsertReportMessage(const ReportMessageRecord& m) = 0;
+  virtual Result<std::vector<ReportMessageRecord>> ListReportMessages(ReportId id) = 0;
+
+  // Requests to see a reporter's identity.
+  virtual Result<RevealRequestId> InsertRevealRequest(const RevealRequest& r) = 0;
+  virtual Result<RevealRequest> GetRevealRequest(RevealRequestId id) = 0;
+  virtual Status UpdateRevealRequest(const RevealRequest& r) = 0;  // the decision
+  virtual Result<Page<RevealRequest>> ListRevealRequests(const RevealFilter& f,
+                                                         const PageRequest& page) = 0;
+
+  // Working-day calendar and notice deadlines.
+  virtual Result<std::vector<CalendarDay>> ListCalendarDays() = 0;
+  virtual Status PutCalendarDay(const CalendarDay& d) = 0;  // inserts or replaces by date
+  virtual Status DeleteCalendarDay(Date d) = 0;             // kNotFound when absent
+  virtual Result<std::vector<DeadlineRule>> ListDeadlineRules() = 0;
+  virtual Result<std::int64_t> InsertDeadlineRule(const DeadlineRule& r) = 0;
+  virtual Status UpdateDeadlineRule(const DeadlineRule& r) = 0;
 
   // Settings (key/value), e.g. "demo" = "1".
   virtual Result<std::optional<std::string>> GetSetting(const std::string& key) = 0;

@@ -2,14 +2,20 @@
 
 #include <filesystem>
 
+#include "server/keyring.h"
+
 namespace xuncha {
 
 std::string AppContext::DatabasePath(const std::string& data_dir) {
   return (std::filesystem::path(data_dir) / "xuncha.db").string();
 }
 
+std::string AppContext::DefaultKeyFile(const std::string& data_dir) {
+  return (std::filesystem::path(data_dir) / "server.key").string();
+}
+
 Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir, bool create,
-                                                     HashCost cost) {
+                                                     HashCost cost, const std::string& key_file) {
   XUNCHA_TRY(InitSodium());
   std::error_code ec;
   const std::string db = DatabasePath(data_dir);
@@ -32,6 +38,13 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   ctx->auth = std::make_unique<AuthService>(*ctx->store, *ctx->hasher, *ctx->crypto, *ctx->clock,
                                             *ctx->audit, LoginPolicy{});
   ctx->planning = std::make_unique<PlanningService>(*ctx->store, *ctx->clock, *ctx->audit);
+  XUNCHA_ASSIGN_OR_RETURN(LoadedKeyring ring,
+                          LoadKeyring(key_file.empty() ? DefaultKeyFile(data_dir) : key_file,
+                                      *ctx->store, *ctx->crypto, *ctx->hasher));
+  ctx->escrow_recovery_code = ring.new_recovery_code;
+  ctx->reports = std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock,
+                                                 *ctx->audit, std::move(ring.keys));
+  XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }
 

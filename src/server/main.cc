@@ -46,9 +46,18 @@ void PrintDemoAccounts(const std::vector<DemoAccount>& accounts) {
   }
 }
 
-int RunServe(const std::string& data, const std::string& listen, const std::string& web,
-             std::size_t body_limit, int threads, bool secure_cookies, const std::string& cost) {
-  auto ctx = AppContext::Open(data, false, ParseCost(cost));
+void PrintRecoveryCode(const std::string& code) {
+  if (code.empty()) return;
+  std::printf(
+      "Escrow recovery code (托管恢复码) — write it down and keep it offline; it is shown only "
+      "now and\nis needed to re-grant access to reports when staff leave:\n  %s\n",
+      code.c_str());
+}
+
+int RunServe(const std::string& data, const std::string& key_file, const std::string& listen,
+             const std::string& web, std::size_t body_limit, int threads, bool secure_cookies,
+             const std::string& cost, double public_rate) {
+  auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
   http::ServerOptions opts;
   auto colon = listen.rfind(':');
@@ -70,7 +79,10 @@ int RunServe(const std::string& data, const std::string& listen, const std::stri
   http::ApiOptions api_opts;
   api_opts.secure_cookies = secure_cookies;
   api_opts.demo = (*ctx)->IsDemo();
-  http::Api api(*(*ctx)->auth, *(*ctx)->planning, api_opts);
+  api_opts.submit_per_minute = public_rate;
+  api_opts.lookup_per_minute = public_rate * 5;
+  PrintRecoveryCode((*ctx)->escrow_recovery_code);
+  http::Api api(*(*ctx)->auth, *(*ctx)->planning, *(*ctx)->reports, api_opts);
   http::StaticFiles files(web);
   http::Metrics metrics;
   http::Server server(opts, api, files, metrics);
@@ -87,13 +99,15 @@ int RunServe(const std::string& data, const std::string& listen, const std::stri
   return 0;
 }
 
-int RunInit(const std::string& data, bool demo, const std::string& cost) {
+int RunInit(const std::string& data, const std::string& key_file, bool demo,
+            const std::string& cost) {
   if (std::filesystem::exists(AppContext::DatabasePath(data))) {
     std::cerr << "xuncha: " << data << " already holds a database; nothing changed\n";
     return 1;
   }
-  auto ctx = AppContext::Open(data, true, ParseCost(cost));
+  auto ctx = AppContext::Open(data, true, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
+  PrintRecoveryCode((*ctx)->escrow_recovery_code);
   if (!demo) {
     std::printf(
         "Created %s.\nAdd the first account: echo 'PASSWORD' | xuncha user add --data %s "
@@ -105,6 +119,7 @@ int RunInit(const std::string& data, bool demo, const std::string& cost) {
   Date today = Date::OfTimestamp(c.clock->Now(), 8 * 3600);
   auto accounts = BuildDemo(*c.store, *c.planning, *c.auth, today);
   if (!accounts.ok()) return Fail(accounts.error());
+  if (auto st = BuildDemoReports(*c.store, *c.reports, today); !st.ok()) return Fail(st.error());
   std::printf(
       "Created the demo (示例数据) in %s: 五届市委第八轮巡察 and 第九轮 (stationed today).\n",
       data.c_str());
@@ -130,6 +145,10 @@ int main(int argc, char** argv) {
 
   std::string data = "data";
   std::string cost = "interactive";
+  std::string key_file;
+  app.add_option("--key-file", key_file,
+                 "The server key file (default DATA/server.key); keep it out of database "
+                 "backups");
 
   auto* serve = app.add_subcommand("serve", "Serve the web UI and API (服务)");
   std::string listen = "127.0.0.1:8080";
@@ -148,6 +167,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies,
                   "Mark the session cookie Secure (behind TLS)");
+  double public_rate = 6;
+  serve
+      ->add_option("--public-rate", public_rate,
+                   "Public report submissions per minute per client (0: no limit)")
+      ->check(CLI::Range(0.0, 1e6))
+      ->capture_default_str();
   serve->add_option("--argon2-cost", cost, "Argon2id cost for new passwords")
       ->check(CLI::IsMember({"interactive", "minimal"}))
       ->capture_default_str();
@@ -206,11 +231,12 @@ int main(int argc, char** argv) {
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) {
-    return RunServe(data, listen, web, body_limit, threads, secure_cookies, cost);
+    return RunServe(data, key_file, listen, web, body_limit, threads, secure_cookies, cost,
+                    public_rate);
   }
-  if (init->parsed()) return RunInit(data, demo, cost);
+  if (init->parsed()) return RunInit(data, key_file, demo, cost);
 
-  auto ctx = AppContext::Open(data, false, ParseCost(cost));
+  auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
   AppContext& c = **ctx;
   const Actor cli = SystemActor("cli");

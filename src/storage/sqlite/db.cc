@@ -93,6 +93,10 @@ Statement& Statement::Bind(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
   return *this;
 }
+Statement& Statement::BindBlob(int i, std::string_view v) {
+  sqlite3_bind_blob64(stmt_, i, v.empty() ? "" : v.data(), v.size(), SQLITE_TRANSIENT);
+  return *this;
+}
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -119,6 +123,12 @@ std::string Statement::Text(int col) const {
   const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
   if (p == nullptr) return {};
   return std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
+}
+std::string Statement::Blob(int col) const {
+  const void* p = sqlite3_column_blob(stmt_, col);
+  if (p == nullptr) return {};
+  return std::string(static_cast<const char*>(p),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col)));
 }
 bool Statement::IsNull(int col) const { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
 std::optional<std::string> Statement::OptText(int col) const {

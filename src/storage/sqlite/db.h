@@ -54,6 +54,8 @@ class Statement {
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
   Statement& BindNull(int i);
+  // Binds bytes as a BLOB (ciphertext, keys); an empty view binds an empty BLOB.
+  Statement& BindBlob(int i, std::string_view v);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
     return v ? Bind(i, *v) : BindNull(i);
@@ -66,6 +68,7 @@ class Statement {
 
   std::int64_t Int(int col) const;
   std::string Text(int col) const;
+  std::string Blob(int col) const;
   bool IsNull(int col) const;
   std::optional<std::string> OptText(int col) const;
   std::optional<std::int64_t> OptInt(int col) const;

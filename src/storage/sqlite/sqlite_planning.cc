@@ -74,7 +74,7 @@ constexpr const char* kRoundSelect =
     "SELECT r.id, r.version, r.term_id, r.number, r.name, r.type, r.start_date, r.end_date, "
     "r.status, r.demo, t.name, "
     "(SELECT count(*) FROM groups g WHERE g.round_id=r.id), "
-    "(SELECT count(*) FROM assignments a WHERE a.round_id=r.id) "
+    "(SELECT count(*) FROM assignments a WHERE a.round_id=r.id), r.reporter_replies "
     "FROM rounds r JOIN terms t ON t.id=r.term_id ";
 
 RoundSummary ReadRound(const Statement& st) {
@@ -93,14 +93,16 @@ RoundSummary ReadRound(const Statement& st) {
   s.term_name = st.Text(10);
   s.group_count = static_cast<int>(st.Int(11));
   s.unit_count = static_cast<int>(st.Int(12));
+  r.reporter_replies = st.Int(13) != 0;
   return s;
 }
 }  // namespace
 
 Result<RoundId> SqliteTransaction::InsertRound(const Round& r) {
-  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
-                          Prep("INSERT INTO rounds (term_id, number, name, type, start_date,"
-                               " end_date, status, demo) VALUES (?,?,?,?,?,?,?,?)"));
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("INSERT INTO rounds (term_id, number, name, type, start_date,"
+           " end_date, status, demo, reporter_replies) VALUES (?,?,?,?,?,?,?,?,?)"));
   st->Bind(1, r.term_id.value)
       .Bind(2, r.number)
       .Bind(3, r.name)
@@ -108,7 +110,8 @@ Result<RoundId> SqliteTransaction::InsertRound(const Round& r) {
       .Bind(5, r.start_date.ToString())
       .Bind(6, r.end_date.ToString())
       .Bind(7, RoundStatusName(r.status))
-      .Bind(8, r.demo);
+      .Bind(8, r.demo)
+      .Bind(9, r.reporter_replies);
   XUNCHA_TRY(st->Run());
   return RoundId(conn_->LastInsertId());
 }
@@ -123,7 +126,7 @@ Status SqliteTransaction::UpdateRound(const Round& r) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
       Prep("UPDATE rounds SET term_id=?, number=?, name=?, type=?, start_date=?, end_date=?,"
-           " status=?, version=version+1 WHERE id=? AND version=?"));
+           " status=?, reporter_replies=?, version=version+1 WHERE id=? AND version=?"));
   st->Bind(1, r.term_id.value)
       .Bind(2, r.number)
       .Bind(3, r.name)
@@ -131,8 +134,9 @@ Status SqliteTransaction::UpdateRound(const Round& r) {
       .Bind(5, r.start_date.ToString())
       .Bind(6, r.end_date.ToString())
       .Bind(7, RoundStatusName(r.status))
-      .Bind(8, r.id.value)
-      .Bind(9, r.version);
+      .Bind(8, r.reporter_replies)
+      .Bind(9, r.id.value)
+      .Bind(10, r.version);
   XUNCHA_TRY(st->Run());
   return CheckVersioned("rounds", r.id.value, "round");
 }

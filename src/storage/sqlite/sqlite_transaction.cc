@@ -51,7 +51,7 @@ Result<std::int64_t> SqliteTransaction::Count(const std::string& sql,
 namespace {
 constexpr const char* kUserCols =
     "id, version, username, display_name, role, password_hash, must_change_password, disabled, "
-    "failed_logins, locked_until, inspector_id, unit_id, demo";
+    "failed_logins, locked_until, inspector_id, unit_id, demo, custodian";
 
 User ReadUser(const Statement& st) {
   User u;
@@ -68,6 +68,7 @@ User ReadUser(const Statement& st) {
   if (auto v = st.OptInt(10)) u.inspector_id = InspectorId(*v);
   if (auto v = st.OptInt(11)) u.unit_id = UnitId(*v);
   u.demo = st.Int(12) != 0;
+  u.custodian = st.Int(13) != 0;
   return u;
 }
 
@@ -103,7 +104,7 @@ Result<UserId> SqliteTransaction::InsertUser(const User& u) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
       Prep("INSERT INTO users (username, display_name, role, password_hash, must_change_password,"
-           " disabled, inspector_id, unit_id, demo) VALUES (?,?,?,?,?,?,?,?,?)"));
+           " disabled, inspector_id, unit_id, demo, custodian) VALUES (?,?,?,?,?,?,?,?,?,?)"));
   st->Bind(1, u.username)
       .Bind(2, u.display_name)
       .Bind(3, RoleName(u.role))
@@ -112,7 +113,8 @@ Result<UserId> SqliteTransaction::InsertUser(const User& u) {
       .Bind(6, u.disabled)
       .Bind(7, Raw(u.inspector_id))
       .Bind(8, Raw(u.unit_id))
-      .Bind(9, u.demo);
+      .Bind(9, u.demo)
+      .Bind(10, u.custodian);
   XUNCHA_TRY(st->Run());
   return UserId(conn_->LastInsertId());
 }
@@ -122,7 +124,7 @@ Status SqliteTransaction::UpdateUser(const User& u) {
       Statement * st,
       Prep("UPDATE users SET display_name=?, role=?, password_hash=?, must_change_password=?,"
            " disabled=?, inspector_id=?, unit_id=?, failed_logins=?, locked_until=?,"
-           " version=version+1 WHERE id=? AND version=?"));
+           " custodian=?, version=version+1 WHERE id=? AND version=?"));
   st->Bind(1, u.display_name)
       .Bind(2, RoleName(u.role))
       .Bind(3, u.password_hash)
@@ -132,8 +134,9 @@ Status SqliteTransaction::UpdateUser(const User& u) {
       .Bind(7, Raw(u.unit_id))
       .Bind(8, u.failed_logins)
       .Bind(9, u.locked_until)
-      .Bind(10, u.id.value)
-      .Bind(11, u.version);
+      .Bind(10, u.custodian)
+      .Bind(11, u.id.value)
+      .Bind(12, u.version);
   XUNCHA_TRY(st->Run());
   return CheckVersioned("users", u.id.value, "user");
 }
@@ -160,23 +163,28 @@ Result<Page<User>> SqliteTransaction::ListUsers(const PageRequest& page) {
 Status SqliteTransaction::InsertSession(const Session& s) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
                           Prep("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at,"
-                               " last_seen_at) VALUES (?,?,?,?,?)"));
+                               " last_seen_at, key_box) VALUES (?,?,?,?,?,?)"));
   st->Bind(1, s.token_hash)
       .Bind(2, s.user_id.value)
       .Bind(3, s.csrf_token)
       .Bind(4, s.created_at)
       .Bind(5, s.last_seen_at);
+  if (s.key_box.empty()) {
+    st->BindNull(6);
+  } else {
+    st->BindBlob(6, s.key_box);
+  }
   return st->Run();
 }
 
 Result<std::optional<Session>> SqliteTransaction::FindSession(const std::string& token_hash) {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,
-                          Prep("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at"
-                               " FROM sessions WHERE token_hash=?"));
+                          Prep("SELECT token_hash, user_id, csrf_token, created_at, last_seen_at,"
+                               " key_box FROM sessions WHERE token_hash=?"));
   st->Bind(1, token_hash);
   XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
   if (!row) return std::optional<Session>();
-  Session s{st->Text(0), UserId(st->Int(1)), st->Text(2), st->Int(3), st->Int(4)};
+  Session s{st->Text(0), UserId(st->Int(1)), st->Text(2), st->Int(3), st->Int(4), st->Blob(5)};
   st->Reset();
   return std::optional<Session>(std::move(s));
 }

@@ -87,6 +87,40 @@ class SqliteTransaction final : public Transaction {
   Status AppendLogin(const LoginRecord& r) override;
   Result<Page<LoginRecord>> ListLogins(const PageRequest& page) override;
 
+  Result<std::optional<UserKeys>> GetUserKeys(UserId id) override;
+  Status PutUserKeys(UserId id, const UserKeys& k) override;
+  Status DeleteUserKeys(UserId id) override;
+  Result<std::vector<KeyHolder>> ListKeyHolders() override;
+
+  Result<std::int64_t> NextReportSeq(int year) override;
+  Result<ReportId> InsertReport(const ReportRecord& r) override;
+  Result<ReportRecord> GetReport(ReportId id) override;
+  Result<std::optional<ReportRecord>> FindReportByQueryHash(const std::string& hash) override;
+  Status UpdateReport(const Report& r) override;
+  Result<Page<ReportRecord>> ListReports(const ReportScope& scope, const ReportFilter& f,
+                                         const PageRequest& page) override;
+  Status PutReportKey(ReportId id, const std::string& kind, const std::string& holder,
+                      const std::string& sealed_key) override;
+  Result<std::optional<std::string>> GetReportKey(ReportId id, const std::string& kind,
+                                                  const std::string& holder) override;
+  Status InsertReportEvent(const ReportEventRecord& e) override;
+  Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) override;
+  Result<std::int64_t> InsertReportMessage(const ReportMessageRecord& m) override;
+  Result<std::vector<ReportMessageRecord>> ListReportMessages(ReportId id) override;
+
+  Result<RevealRequestId> InsertRevealRequest(const RevealRequest& r) override;
+  Result<RevealRequest> GetRevealRequest(RevealRequestId id) override;
+  Status UpdateRevealRequest(const RevealRequest& r) override;
+  Result<Page<RevealRequest>> ListRevealRequests(const RevealFilter& f,
+                                                 const PageRequest& page) override;
+
+  Result<std::vector<CalendarDay>> ListCalendarDays() override;
+  Status PutCalendarDay(const CalendarDay& d) override;
+  Status DeleteCalendarDay(Date d) override;
+  Result<std::vector<DeadlineRule>> ListDeadlineRules() override;
+  Result<std::int64_t> InsertDeadlineRule(const DeadlineRule& r) override;
+  Status UpdateDeadlineRule(const DeadlineRule& r) override;
+
   Result<std::optional<std::string>> GetSetting(const std::string& key) override;
   Status PutSetting(const std::string& key, const std::string& value) override;
 

@@ -1,0 +1,291 @@
+// Routes for public reports: /api/v1/public/* (no session, rate-limited per client) and the
+// staff's /api/v1/reports, /api/v1/reveal-requests, /api/v1/calendar, /api/v1/deadline-rules.
+#include <chrono>
+
+#include "http/api.h"
+#include "http/handler_util.h"
+#include "http/report_dto.h"
+
+namespace xuncha::http {
+namespace {
+using bhttp::verb;
+using nlohmann::json;
+
+template <typename T, typename F>
+json Items(const std::vector<T>& v, F to_json) {
+  json items = json::array();
+  for (const auto& x : v) items.push_back(to_json(x));
+  return {{"items", items}};
+}
+
+Result<ReportListFilter> ListFilter(const Ctx& ctx) {
+  ReportListFilter f;
+  const std::string channel = QueryStr(ctx, "channel");
+  if (!channel.empty()) {
+    f.store.channel = ParseChannel(channel);
+    if (!f.store.channel) return InvalidArgument("bad channel", "bad_query");
+  }
+  const std::string state = QueryStr(ctx, "state");
+  if (!state.empty()) {
+    f.store.state = ParseReportState(state);
+    if (!f.store.state) return InvalidArgument("bad state", "bad_query");
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
+  if (round) f.store.round_id = RoundId(*round);
+  XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
+  if (group) f.store.group_id = GroupId(*group);
+  XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
+  if (unit) f.store.unit_id = UnitId(*unit);
+  f.due = QueryStr(ctx, "due");
+  return f;
+}
+
+// One answer names every bad field: the shape errors found while reading the JSON and the rule
+// errors of the draft as far as it could be read.
+void AddDraftErrors(Fields& f, ReportDraft d, bool web) {
+  if (f.errors().empty()) return;
+  if (web) d.channel = Channel::kWeb;
+  for (auto& [field, key] : ValidateReportDraft(d)) f.errors().emplace(field, key);
+}
+
+std::string QueryCode(Fields& f) {
+  std::string code = f.Str("query_code");
+  if (code.empty()) f.Fail("query_code", "required");
+  if (code.size() > 64) f.Fail("query_code", "too_long");
+  return code;
+}
+}  // namespace
+
+Status Api::Throttle(RateLimiter& limiter, const Ctx& ctx) {
+  const double now =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  if (limiter.Allow(ctx.ip, now)) return Ok();
+  return Error::Make(ErrorCode::kResourceExhausted, "too many requests", "rate_limited");
+}
+
+void Api::AddPublicRoutes() {
+  Router& r = router_;
+  const auto P = Access::kPublic;
+  r.Add(verb::get, "/api/v1/public/intake", P, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(IntakeView v, reports_.Intake());
+    return Json(ctx, ToJson(v, options_.demo));
+  });
+  r.Add(verb::post, "/api/v1/public/reports", P, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_TRY(Throttle(submit_limiter_, ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    ReportDraft d = DraftFromJson(f, /*staff=*/false);
+    if (!f.Has("assignment_id")) f.Fail("assignment_id", "required");
+    AddDraftErrors(f, d, /*web=*/true);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(Submitted s, reports_.Submit(std::move(d)));
+    return Json(ctx,
+                {{"number", s.number},
+                 {"query_code", s.query_code},
+                 {"received_at", FormatTimestamp(s.received_at)}},
+                201);
+  });
+  r.Add(verb::post, "/api/v1/public/reports/status", P, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_TRY(Throttle(lookup_limiter_, ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string code = QueryCode(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(PublicStatus s, reports_.Lookup(code));
+    return Json(ctx, ToJson(s));
+  });
+  r.Add(verb::post, "/api/v1/public/reports/messages", P, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_TRY(Throttle(lookup_limiter_, ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string code = QueryCode(f);
+    std::string text = f.Str("text");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(ReportMessage m, reports_.ReporterMessage(code, text));
+    return Json(ctx, {{"at", FormatTimestamp(m.at)}, {"from", "reporter"}, {"text", m.text}}, 201);
+  });
+}
+
+void Api::AddReportRoutes() {
+  Router& r = router_;
+  const auto S = Access::kSession;
+
+  r.Add(verb::get, "/api/v1/reports", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(ReportListFilter f, ListFilter(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto out, reports_.List(*ctx.actor, f, page));
+    json items = json::array();
+    for (const auto& v : out.items) items.push_back(ReportSummaryJson(v));
+    return Json(ctx, {{"items", items},
+                      {"total", out.total},
+                      {"page", page.page},
+                      {"page_size", page.page_size}});
+  });
+  r.Add(verb::post, "/api/v1/reports", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    ReportDraft d = DraftFromJson(f, /*staff=*/true);
+    if (!f.Has("assignment_id")) f.Fail("assignment_id", "required");
+    AddDraftErrors(f, d, /*web=*/false);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v, reports_.Register(*ctx.actor, std::move(d)));
+    return Json(ctx, ReportDetailJson(v), 201);
+  });
+  r.Add(verb::get, "/api/v1/reports/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v, reports_.Get(*ctx.actor, ReportId(id)));
+    return Json(ctx, ReportDetailJson(v));
+  });
+  r.Add(verb::post, "/api/v1/reports/{id}/transitions", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    Transition t;
+    auto to = ParseReportState(f.Str("to"));
+    if (!to) f.Fail("to", f.Has("to") ? "invalid_value" : "required");
+    t.reason = f.Str("reason");
+    t.department = f.Str("department");
+    t.letter = f.Str("letter");
+    if (!f.Has("version")) f.Fail("version", "required");
+    int version = f.Int("version");
+    XUNCHA_TRY(Check(f));
+    t.to = *to;
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v, reports_.Move(*ctx.actor, ReportId(id), version, t));
+    return Json(ctx, ReportDetailJson(v));
+  });
+  r.Add(verb::post, "/api/v1/reports/{id}/notices", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string kind = f.Str("kind");
+    if (kind != "acceptance_notice" && kind != "result_notice") {
+      f.Fail("kind", kind.empty() ? "required" : "invalid_value");
+    }
+    if (!f.Has("version")) f.Fail("version", "required");
+    int version = f.Int("version");
+    XUNCHA_TRY(Check(f));
+    NoticeKind k = kind == "acceptance_notice" ? NoticeKind::kAcceptance : NoticeKind::kResult;
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v,
+                            reports_.RecordNotice(*ctx.actor, ReportId(id), version, k));
+    return Json(ctx, ReportDetailJson(v));
+  });
+  r.Add(verb::post, "/api/v1/reports/{id}/messages", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    std::string text = f.Str("text");
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(ReportMessage m, reports_.Reply(*ctx.actor, ReportId(id), text));
+    return Json(ctx, ToJson(m), 201);
+  });
+  r.Add(verb::post, "/api/v1/reports/{id}/reveal-requests", S,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+          XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+          Fields f(body);
+          std::string reason = f.Str("reason");
+          XUNCHA_TRY(Check(f));
+          XUNCHA_ASSIGN_OR_RETURN(RevealRequest q,
+                                  reports_.RequestReveal(*ctx.actor, ReportId(id), reason));
+          return Json(ctx, ToJson(q), 201);
+        });
+  r.Add(verb::get, "/api/v1/reports/{id}/identity", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(ReporterIdentity who, reports_.Identity(*ctx.actor, ReportId(id)));
+    return Json(ctx, ToJson(who));
+  });
+
+  r.Add(verb::get, "/api/v1/reveal-requests", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
+    RevealFilter f;
+    const std::string state = QueryStr(ctx, "state");
+    if (!state.empty()) {
+      f.state = ParseRevealState(state);
+      if (!f.state) return InvalidArgument("bad state", "bad_query");
+    }
+    XUNCHA_ASSIGN_OR_RETURN(auto out, reports_.ListReveals(*ctx.actor, f, page));
+    json items = json::array();
+    for (const auto& q : out.items) items.push_back(ToJson(q));
+    return Json(ctx, {{"items", items},
+                      {"total", out.total},
+                      {"page", page.page},
+                      {"page_size", page.page_size}});
+  });
+  r.Add(verb::post, "/api/v1/reveal-requests/{id}/decision", S,
+        [this](Ctx& ctx) -> Result<Response> {
+          XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+          XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+          Fields f(body);
+          if (!f.Has("approve")) f.Fail("approve", "required");
+          bool approve = f.Bool("approve");
+          std::string note = f.Str("note");
+          XUNCHA_TRY(Check(f));
+          XUNCHA_ASSIGN_OR_RETURN(RevealRequest q,
+                                  reports_.Decide(*ctx.actor, RevealRequestId(id), approve, note));
+          return Json(ctx, ToJson(q));
+        });
+
+  // ---- working-day calendar and deadline rules ----
+  r.Add(verb::get, "/api/v1/calendar", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto days, reports_.ListCalendar(*ctx.actor));
+    return Json(ctx, Items(days, [](const CalendarDay& d) { return ToJson(d); }));
+  });
+  r.Add(verb::put, "/api/v1/calendar/{date}", S, [this](Ctx& ctx) -> Result<Response> {
+    auto date = Date::Parse(ctx.params["date"]);
+    if (!date) return NotFound("date");
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    CalendarDay d;
+    d.date = *date;
+    auto kind = ParseDayKind(f.Str("kind"));
+    if (!kind) f.Fail("kind", f.Has("kind") ? "invalid_value" : "required");
+    d.name = f.Str("name");
+    XUNCHA_TRY(Check(f));
+    d.kind = *kind;
+    XUNCHA_ASSIGN_OR_RETURN(d, reports_.PutCalendarDay(*ctx.actor, d));
+    return Json(ctx, ToJson(d));
+  });
+  r.Add(verb::delete_, "/api/v1/calendar/{date}", S, [this](Ctx& ctx) -> Result<Response> {
+    auto date = Date::Parse(ctx.params["date"]);
+    if (!date) return NotFound("date");
+    XUNCHA_TRY(reports_.DeleteCalendarDay(*ctx.actor, *date));
+    return NoContent(ctx);
+  });
+  r.Add(verb::get, "/api/v1/deadline-rules", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto rules, reports_.ListRules(*ctx.actor));
+    return Json(ctx, Items(rules, [](const DeadlineRule& x) { return ToJson(x); }));
+  });
+  r.Add(verb::post, "/api/v1/deadline-rules", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    DeadlineRule rule = DeadlineRuleFromJson(f);
+    XUNCHA_TRY(Check(f));
+    XUNCHA_ASSIGN_OR_RETURN(rule, reports_.CreateRule(*ctx.actor, rule));
+    return Json(ctx, ToJson(rule), 201);
+  });
+  r.Add(verb::put, "/api/v1/deadline-rules/{id}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    DeadlineRule rule = DeadlineRuleFromJson(f);
+    if (!f.Has("version")) f.Fail("version", "required");
+    XUNCHA_TRY(Check(f));
+    rule.id = id;
+    XUNCHA_ASSIGN_OR_RETURN(rule, reports_.UpdateRule(*ctx.actor, rule));
+    return Json(ctx, ToJson(rule));
+  });
+  r.Add(verb::get, "/api/v1/settings/petition-office", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(PetitionOffice p, reports_.GetPetitionOffice());
+    return Json(ctx, {{"name", p.name}, {"address", p.address}, {"phone", p.phone}});
+  });
+  r.Add(verb::put, "/api/v1/settings/petition-office", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
+    Fields f(body);
+    PetitionOffice p{f.Str("name"), f.Str("address"), f.Str("phone")};
+    XUNCHA_TRY(Check(f));
+    XUNCHA_TRY(reports_.SetPetitionOffice(*ctx.actor, p));
+    return Json(ctx, {{"name", p.name}, {"address", p.address}, {"phone", p.phone}});
+  });
+}
+
+}  // namespace xuncha::http

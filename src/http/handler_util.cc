@@ -1,0 +1,91 @@
+#include "http/handler_util.h"
+
+#include <charconv>
+
+#include "http/error_response.h"
+
+namespace xuncha::http {
+using nlohmann::json;
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+Result<std::int64_t> ParseId(const std::string& s) {
+  std::int64_t v = 0;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec != std::errc{} || r.ptr != s.data() + s.size() || v <= 0) return NotFound("id");
+  return v;
+}
+
+Result<std::int64_t> PathId(const Ctx& ctx, const char* name) {
+  auto it = ctx.params.find(name);
+  if (it == ctx.params.end()) return NotFound("id");
+  return ParseId(it->second);
+}
+
+Result<std::optional<std::int64_t>> QueryId(const Ctx& ctx, const char* name) {
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end() || it->second.empty()) return std::optional<std::int64_t>();
+  auto id = ParseId(it->second);
+  if (!id.ok()) return InvalidArgument(std::string("bad ") + name, "bad_query");
+  return std::optional<std::int64_t>(*id);
+}
+
+Result<PageRequest> QueryPage(const Ctx& ctx) {
+  PageRequest p;
+  auto num = [&](const char* name, int lo, int hi, int& out) -> Status {
+    auto it = ctx.query.find(name);
+    if (it == ctx.query.end() || it->second.empty()) return Ok();
+    int v = 0;
+    auto r = std::from_chars(it->second.data(), it->second.data() + it->second.size(), v);
+    if (r.ec != std::errc{} || r.ptr != it->second.data() + it->second.size() || v < lo || v > hi) {
+      return InvalidArgument(std::string("bad ") + name, "bad_query");
+    }
+    out = v;
+    return Ok();
+  };
+  XUNCHA_TRY(num("page", 1, 1000000, p.page));
+  XUNCHA_TRY(num("page_size", 1, 200, p.page_size));
+  return p;
+}
+
+std::string QueryStr(const Ctx& ctx, const char* name) {
+  auto it = ctx.query.find(name);
+  if (it == ctx.query.end()) return {};
+  return it->second.substr(0, 200);
+}
+
+Response Json(const Ctx& ctx, const json& body, unsigned status) {
+  return JsonResponse(status, body, ctx.req.version(), ctx.req.keep_alive());
+}
+
+Response NoContent(const Ctx& ctx) {
+  Response res{bhttp::status::no_content, ctx.req.version()};
+  res.keep_alive(ctx.req.keep_alive());
+  res.set(bhttp::field::cache_control, "no-store");
+  res.prepare_payload();
+  return res;
+}
+
+Result<json> Body(const Ctx& ctx) { return ParseJsonObject(ctx.req.body()); }
+
+// Returns the field errors as a kValidation error, or Ok.
+Status Check(Fields& f) {
+  if (f.errors().empty()) return Ok();
+  return ValidationError(f.errors());
+}
+
+// Compares without an early exit so that timing does not reveal how much of a token matched.
+bool ConstantTimeEquals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  }
+  return diff == 0;
+}
+
+}  // namespace xuncha::http
