@@ -26,5 +26,6 @@ void Replay(const char* dir, int (*target)(const std::uint8_t*, std::size_t)) {
 TEST(FuzzCorpusTest, Xlsx) { Replay("xlsx", FuzzXlsx); }
 TEST(FuzzCorpusTest, RequestBody) { Replay("request_body", FuzzRequestBody); }
 TEST(FuzzCorpusTest, Query) { Replay("query", FuzzQuery); }
+TEST(FuzzCorpusTest, ReportBody) { Replay("report_body", FuzzReportBody); }
 
 }  // namespace

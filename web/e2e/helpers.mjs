@@ -7,6 +7,8 @@ import { startServer } from './server.mjs'
 
 export const PASSWORD = 'Demo@12345'
 export const VIEWPORT = { width: 1366, height: 768 }
+/** A phone, for the public pages: viewport, touch and the mobile meta viewport. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 export const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots')
 
 export function launchBrowser() {
@@ -37,11 +39,13 @@ export async function setup() {
   return {
     server,
     browser,
-    async newPage() {
+    /** A page in a fresh context (own cookies); `options` override the context's (see PHONE). */
+    async newPage(options = {}) {
       const context = await browser.newContext({
         baseURL: server.url,
         viewport: VIEWPORT,
         locale: 'zh-CN',
+        ...options,
       })
       const page = await context.newPage()
       page.on('pageerror', (e) => process.stderr.write(`[pageerror] ${e.message}\n`))

@@ -40,6 +40,8 @@ export interface User {
   unit_id: number | null
   version: number
   demo: boolean
+  /** Holds the key to reporters' identities: decides the requests to see them. */
+  custodian?: boolean
 }
 
 export interface SessionInfo {
@@ -301,4 +303,223 @@ export interface LoginEntry {
   ok: boolean
   reason: string
   ip: string
+}
+
+// ---- Public reports (来信来电来访) ----
+
+export type Channel = 'web' | 'call' | 'letter' | 'box' | 'visit' | 'email'
+export const CHANNELS: readonly Channel[] = ['web', 'call', 'letter', 'box', 'visit', 'email']
+/** The channels staff register by hand; web and email come in by themselves. */
+export type StaffChannel = 'call' | 'letter' | 'box' | 'visit'
+export const STAFF_CHANNELS: readonly StaffChannel[] = ['call', 'letter', 'box', 'visit']
+
+export type ReportState = 'registered' | 'accepted' | 'transferred' | 'filed' | 'closed'
+export const REPORT_STATES: readonly ReportState[] = [
+  'registered',
+  'accepted',
+  'transferred',
+  'filed',
+  'closed',
+]
+/** The states a transition may lead to. */
+export type TransitionTarget = Exclude<ReportState, 'registered'>
+
+export interface ReportedPerson {
+  name: string
+  unit: string
+  post: string
+}
+
+export interface ReporterIdentity {
+  name: string
+  phone: string
+  id_number: string
+  address: string
+  /** Mail imports only. */
+  email?: string
+}
+
+export interface PetitionOffice {
+  name: string
+  address: string
+  phone: string
+}
+
+/** One group at one unit, as the public intake page lists it. */
+export interface IntakeItem {
+  assignment_id: number
+  round_name: string
+  group_name: string
+  unit_name: string
+  station_start: ISODate
+  station_end: ISODate
+  intake_cutoff: ISODate | null
+  open: boolean
+  duty_phone: string
+  phone_hours: string
+  mailbox: string
+  postal_address: string
+  suggestion_boxes: string[]
+  replies_allowed: boolean
+}
+
+export interface PublicIntake {
+  demo: boolean
+  petition_office: PetitionOffice
+  items: IntakeItem[]
+}
+
+export interface PublicReportInput {
+  assignment_id: number | null
+  anonymous: boolean
+  reporter: ReporterIdentity
+  persons: ReportedPerson[]
+  content: string
+  happened: string
+  place: string
+}
+
+export interface PublicReceipt {
+  number: string
+  query_code: string
+  received_at: Timestamp
+}
+
+export type MessageSender = 'reporter' | 'group'
+
+export interface PublicMessage {
+  at: Timestamp
+  from: MessageSender
+  text: string
+}
+
+export interface PublicReportStatus {
+  number: string
+  state: ReportState
+  received_at: Timestamp
+  group_name: string
+  unit_name: string
+  replies_allowed: boolean
+  events: { at: Timestamp; state: ReportState }[]
+  messages: PublicMessage[]
+}
+
+export type DeadlineKind = 'acceptance_notice' | 'result_notice'
+
+export interface Deadline {
+  kind: DeadlineKind
+  due: ISODate
+  overdue: boolean
+  working_days_left: number
+}
+
+export interface ReportSummary {
+  id: number
+  number: string
+  channel: Channel
+  state: ReportState
+  received_at: Timestamp
+  registered_at?: Timestamp | null
+  assignment_id: number
+  round_id: number
+  group_id: number
+  group_name: string
+  unit_id: number
+  unit_name: string
+  anonymous: boolean
+  reporter_masked: string
+  sealed: boolean
+  excerpt: string
+  persons: ReportedPerson[]
+  due: Deadline | null
+  /** When a named reporter was told of the acceptance / of the result (POST …/notices). */
+  acceptance_notified_at?: Timestamp | null
+  result_notified_at?: Timestamp | null
+  registered_by: string | null
+  demo: boolean
+  version: number
+}
+
+export interface ReportEvent {
+  at: Timestamp
+  from: ReportState | null
+  to: ReportState
+  reason: string
+  department: string
+  letter: string
+  by: string | null
+}
+
+export interface ReportMessage {
+  id: number
+  at: Timestamp
+  from: MessageSender
+  author: string | null
+  text: string
+}
+
+export type RevealState = 'pending' | 'approved' | 'rejected'
+export const REVEAL_STATES: readonly RevealState[] = ['pending', 'approved', 'rejected']
+
+export interface RevealRequest {
+  id: number
+  report_id: number
+  report_number: string
+  requested_by: string
+  requested_at: Timestamp
+  reason: string
+  state: RevealState
+  decided_by: string | null
+  decided_at: Timestamp | null
+  note: string
+}
+
+export interface ReporterBlock {
+  anonymous: boolean
+  masked: string
+  identity_available: boolean
+  reveal_request: RevealRequest | null
+}
+
+export interface ReportDetail extends ReportSummary {
+  content: string
+  happened: string
+  place: string
+  box_location: string
+  visitor_count: number | null
+  received_by: string
+  replies_allowed: boolean
+  allowed_transitions: TransitionTarget[]
+  /** Not sent by the server yet: `due` holds the one running deadline. */
+  deadlines?: Deadline[]
+  events: ReportEvent[]
+  messages: ReportMessage[]
+  reporter: ReporterBlock
+  /** Only in the answer to a staff registration: shown once, to pass on to the reporter. */
+  query_code?: string
+}
+
+export interface ReportInput {
+  assignment_id: number | null
+  channel: StaffChannel
+  /** YYYY-MM-DDTHH:MM, China time. */
+  received_at: string
+  anonymous: boolean
+  reporter: ReporterIdentity
+  persons: ReportedPerson[]
+  content: string
+  happened: string
+  place: string
+  box_location?: string
+  visitor_count?: number
+  received_by: string
+  sealed: boolean
+}
+
+export interface TransitionInput {
+  to: TransitionTarget
+  reason: string
+  department: string
+  letter: string
+  version: number
 }

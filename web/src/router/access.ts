@@ -1,15 +1,34 @@
 // Who may use what. The server enforces data scopes (out of scope → 404);
 // this file only decides which menus and buttons a role is shown.
-import type { Group, Role } from '@/api/types'
+import type { Group, Role, User } from '@/api/types'
 
 export type MenuKey =
-  'rounds' | 'groups' | 'units' | 'myUnit' | 'inspectors' | 'users' | 'audit' | 'logins'
+  | 'rounds'
+  | 'groups'
+  | 'units'
+  | 'myUnit'
+  | 'intake'
+  | 'revealRequests'
+  | 'inspectors'
+  | 'users'
+  | 'audit'
+  | 'logins'
 
 const MENUS: Record<Role, MenuKey[]> = {
-  office: ['rounds', 'groups', 'units', 'inspectors', 'users', 'audit', 'logins'],
+  office: [
+    'rounds',
+    'groups',
+    'units',
+    'intake',
+    'revealRequests',
+    'inspectors',
+    'users',
+    'audit',
+    'logins',
+  ],
   admin: ['users', 'logins'],
-  group_leader: ['rounds', 'groups', 'units'],
-  group_member: ['rounds', 'groups', 'units'],
+  group_leader: ['rounds', 'groups', 'units', 'intake'],
+  group_member: ['rounds', 'groups', 'units', 'intake'],
   unit: ['rounds', 'myUnit'],
   leadership: ['rounds', 'groups', 'units'],
   clue_recipient: ['rounds'],
@@ -44,6 +63,10 @@ export const GROUP_READERS: Role[] = [
   'unit',
 ]
 export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
+/** Who works the 受理台: the office and the groups (the server scopes groups to their own reports). */
+export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
+/** Who lists the requests to see a reporter's identity; only the custodian decides them. */
+export const REVEAL_READERS: Role[] = ['office']
 
 export function homePath(role: Role): string {
   return role === 'admin' ? '/users' : '/rounds'
@@ -62,6 +85,14 @@ export function canEditGroupChannels(
   if (role !== 'group_leader' || inspectorId === null || !group) return false
   return group.members.some((m) => m.inspector_id === inspectorId && m.role === 'leader')
 }
+
+/** The office and group leaders move reports, record notices and reply; members register and read. */
+export const canDecideReport = (role: Role | null): boolean =>
+  role === 'office' || role === 'group_leader'
+
+/** The custodian of reporters' identities approves or rejects the requests to see one. */
+export const canDecideReveal = (user: Pick<User, 'role' | 'custodian'> | null): boolean =>
+  !!user && user.role === 'office' && user.custodian === true
 
 export const canManageUsers = (role: Role | null): boolean => role === 'admin' || role === 'office'
 // docs/api.md says admin; docs/openapi.yaml and the server allow admin and office.

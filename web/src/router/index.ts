@@ -2,7 +2,15 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import type { Role } from '@/api/types'
 import { useSessionStore } from '@/stores/session'
 import Layout from '@/layout/index.vue'
-import { ALL_ROLES, GROUP_READERS, PLANNING_READERS, UNIT_LIST_READERS, homePath } from './access'
+import {
+  ALL_ROLES,
+  GROUP_READERS,
+  INTAKE_STAFF,
+  PLANNING_READERS,
+  REVEAL_READERS,
+  UNIT_LIST_READERS,
+  homePath,
+} from './access'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -21,6 +29,19 @@ const routes: RouteRecordRaw[] = [
     name: 'login',
     component: () => import('@/views/login/index.vue'),
     meta: { public: true, title: 'login.title' },
+  },
+  // The public pages (no session, no staff layout): a citizen's report and its status.
+  {
+    path: '/report',
+    name: 'report',
+    component: () => import('@/views/public/report/index.vue'),
+    meta: { public: true, title: 'publicReport.navReport' },
+  },
+  {
+    path: '/report/status',
+    name: 'report-status',
+    component: () => import('@/views/public/status/index.vue'),
+    meta: { public: true, title: 'publicReport.navStatus' },
   },
   {
     path: '/password',
@@ -76,6 +97,24 @@ const routes: RouteRecordRaw[] = [
         meta: { roles: GROUP_READERS, title: 'menu.units' },
       },
       {
+        path: 'intake',
+        name: 'intake',
+        component: () => import('@/views/intake/list/index.vue'),
+        meta: { roles: INTAKE_STAFF, title: 'menu.intake' },
+      },
+      {
+        path: 'intake/reports/:id(\\d+)',
+        name: 'intake-report',
+        component: () => import('@/views/intake/detail/index.vue'),
+        meta: { roles: INTAKE_STAFF, title: 'intake.detail' },
+      },
+      {
+        path: 'reveal-requests',
+        name: 'reveal-requests',
+        component: () => import('@/views/reveal/index.vue'),
+        meta: { roles: REVEAL_READERS, title: 'menu.revealRequests' },
+      },
+      {
         path: 'inspectors',
         name: 'inspectors',
         component: () => import('@/views/inspectors/list/index.vue'),
@@ -121,6 +160,8 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  // The citizen's pages need no session: do not even ask GET /me.
+  if (to.meta.public && to.name !== 'login') return true
   const session = useSessionStore()
   if (!session.probed) {
     try {

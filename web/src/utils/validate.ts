@@ -32,3 +32,10 @@ export const notBefore = (
     endBeforeStart(start(), v) ? cb(new Error(message)) : cb(),
   trigger: 'change',
 })
+
+/** Rule for an optional text field: blank, or `ok` of the trimmed text. */
+export const textCheck = (ok: (v: string) => boolean, message: string): FormItemRule => ({
+  validator: (_r, v: string | null | undefined, cb) =>
+    !v || ok(v.trim()) ? cb() : cb(new Error(message)),
+  trigger: 'blur',
+})
