@@ -83,6 +83,8 @@ export interface Round {
   start_date: ISODate
   end_date: ISODate
   status: RoundStatus
+  /** The groups answer reporters through the system (replies and the reporter's messages). */
+  reporter_replies: boolean
   demo: boolean
   group_count: number
   unit_count: number
@@ -96,6 +98,8 @@ export interface RoundInput {
   start_date: ISODate
   end_date: ISODate
   status?: RoundStatus
+  /** Left out on update keeps the round's value; the form always sends it. */
+  reporter_replies?: boolean
   version?: number
 }
 
@@ -345,6 +349,8 @@ export interface PetitionOffice {
   phone: string
 }
 
+export type PetitionOfficeInput = PetitionOffice
+
 /** One group at one unit, as the public intake page lists it. */
 export interface IntakeItem {
   assignment_id: number
@@ -522,4 +528,44 @@ export interface TransitionInput {
   department: string
   letter: string
   version: number
+}
+
+// ---- Settings: the working-day calendar and the notice deadline rules ----
+
+/** 放假 / 调休上班. */
+export type DayKind = 'holiday' | 'makeup'
+export const DAY_KINDS: readonly DayKind[] = ['holiday', 'makeup']
+
+/** A listed day of the working-day calendar; every other Monday to Friday is a working day. */
+export interface CalendarDay {
+  date: ISODate
+  kind: DayKind
+  name: string
+}
+
+export interface CalendarDayInput {
+  kind: DayKind
+  name: string
+}
+
+export const DEADLINE_KINDS: readonly DeadlineKind[] = ['acceptance_notice', 'result_notice']
+
+export interface DeadlineRule {
+  id: number
+  version: number
+  kind: DeadlineKind
+  working_days: number
+  effective_from: ISODate
+  /** Last day in effect (included); null = open-ended. */
+  effective_to: ISODate | null
+  note: string
+}
+
+export interface DeadlineRuleInput {
+  kind: DeadlineKind
+  working_days: number | null
+  effective_from: ISODate
+  effective_to: ISODate | null
+  note: string
+  version?: number
 }

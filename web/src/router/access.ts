@@ -9,6 +9,7 @@ export type MenuKey =
   | 'myUnit'
   | 'intake'
   | 'revealRequests'
+  | 'intakeSettings'
   | 'inspectors'
   | 'users'
   | 'audit'
@@ -21,6 +22,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'units',
     'intake',
     'revealRequests',
+    'intakeSettings',
     'inspectors',
     'users',
     'audit',
@@ -67,6 +69,8 @@ export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader'
 export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
+/** 受理设置 (working-day calendar, deadline rules, 信访 department): the office. */
+export const INTAKE_SETTINGS_EDITORS: Role[] = ['office']
 
 export function homePath(role: Role): string {
   return role === 'admin' ? '/users' : '/rounds'

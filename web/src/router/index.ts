@@ -5,6 +5,7 @@ import Layout from '@/layout/index.vue'
 import {
   ALL_ROLES,
   GROUP_READERS,
+  INTAKE_SETTINGS_EDITORS,
   INTAKE_STAFF,
   PLANNING_READERS,
   REVEAL_READERS,
@@ -113,6 +114,12 @@ const routes: RouteRecordRaw[] = [
         name: 'reveal-requests',
         component: () => import('@/views/reveal/index.vue'),
         meta: { roles: REVEAL_READERS, title: 'menu.revealRequests' },
+      },
+      {
+        path: 'settings/intake',
+        name: 'intake-settings',
+        component: () => import('@/views/settings/intake/index.vue'),
+        meta: { roles: INTAKE_SETTINGS_EDITORS, title: 'menu.intakeSettings' },
       },
       {
         path: 'inspectors',

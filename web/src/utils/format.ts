@@ -1,11 +1,52 @@
 import { t } from '@/locales'
 
-export function formatTimestamp(ts: string | null | undefined): string {
+/** The server's time zone: timestamps arrive in UTC and are shown in China time. */
+export const CHINA_TZ = 'Asia/Shanghai'
+
+const CHINA_PARTS = new Intl.DateTimeFormat('en-CA', {
+  timeZone: CHINA_TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+interface ChinaParts {
+  date: string // YYYY-MM-DD
+  minute: string // HH:MM
+  second: string // HH:MM:SS
+}
+
+function chinaParts(d: Date): ChinaParts {
+  const p: Record<string, string> = {}
+  for (const x of CHINA_PARTS.formatToParts(d)) p[x.type] = x.value
+  const date = `${p.year}-${p.month}-${p.day}`
+  const minute = `${p.hour}:${p.minute}`
+  return { date, minute, second: `${minute}:${p.second}` }
+}
+
+/**
+ * A server timestamp (ISO-8601, UTC) in China time, whatever the browser's
+ * time zone: `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD HH:MM` without seconds.
+ * Unparsable text is returned as is; null and '' give ''.
+ */
+export function formatTimestamp(
+  ts: string | null | undefined,
+  opts: { seconds?: boolean } = {},
+): string {
   if (!ts) return ''
   const d = new Date(ts)
   if (Number.isNaN(d.getTime())) return ts
-  const p = (n: number) => String(n).padStart(2, '0')
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`
+  const p = chinaParts(d)
+  return `${p.date} ${opts.seconds === false ? p.minute : p.second}`
+}
+
+/** Today's date in China (YYYY-MM-DD). */
+export function chinaToday(now: Date = new Date()): string {
+  return chinaParts(now).date
 }
 
 export function period(from: string | null | undefined, to: string | null | undefined): string {
