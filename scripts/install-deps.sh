@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev
   libxlsxwriter-dev           # writing .xlsx
   libzip-dev libexpat1-dev    # reading .xlsx (zip container + XML parts)
+  libmagic-dev libqpdf-dev    # attachments: type by content, PDF metadata stripping
+  libgmime-3.0-dev            # parsing email (MIME, RFC 2047/2231, charsets)
   clang-format clang-14 libclang-rt-14-dev   # format check; libFuzzer targets (fuzz/)
   chromium                    # browser tests (playwright-core drives /usr/bin/chromium)
   fonts-noto-cjk              # so Chinese renders in headless screenshots

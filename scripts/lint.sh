@@ -13,14 +13,14 @@ if ! clang-format-14 --dry-run --Werror $files 2>/tmp/xuncha-format.log; then
 fi
 
 # 2. Layering: core, domain, ports and app include no adapter library.
-bad=$(grep -nE '#include <(sqlite3|pqxx|boost/|sodium|unicode/|gmime|xlsxwriter|zip\.h|expat)' \
+bad=$(grep -nE '#include <(sqlite3|pqxx|boost/|sodium|unicode/|gmime|xlsxwriter|zip\.h|expat|magic\.h|qpdf/)' \
         -r src/core src/domain src/ports src/app || true)
 if [ -n "$bad" ]; then
   echo "lint: an adapter header leaked into core/domain/ports/app:"
   echo "$bad"
   status=1
 fi
-bad=$(grep -nE '#include "(storage|http|crypto|xlsx|server)/' -r src/core src/domain src/ports src/app || true)
+bad=$(grep -nE '#include "(storage|http|crypto|xlsx|mail|files|server)/' -r src/core src/domain src/ports src/app || true)
 if [ -n "$bad" ]; then
   echo "lint: core/domain/ports/app include an adapter:"
   echo "$bad"

@@ -162,5 +162,51 @@ TEST_F(ApiReportsTest, OtherGroupsGetNotFoundForAReport) {
   EXPECT_EQ(other.Get("/api/v1/reports/abc").status, 404u);
 }
 
+TEST_F(ApiReportsTest, MultipartSubmissionWithAFileAndTheFileIsServedSafely) {
+  Client anon(server_->port());
+  json report = Report(FirstOpenAssignment(anon));
+  const std::string boundary = "----xuncha-test-boundary";
+  std::string body;
+  body += "--" + boundary + "\r\nContent-Disposition: form-data; name=\"report\"\r\n\r\n";
+  body += report.dump() + "\r\n";
+  body += "--" + boundary +
+          "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"../证据.txt\"\r\n"
+          "Content-Type: image/png\r\n\r\n";  // a lie: the content decides
+  const std::string head = body;
+  body += "证据正文：某科长收受购物卡的经过。\r\n";
+  body += "--" + boundary + "--\r\n";
+  // An HTML page is not an allowed attachment, whatever its name says.
+  HttpResult html =
+      anon.Request("POST", "/api/v1/public/reports",
+                   head + "<html><script>alert(1)</script></html>\r\n--" + boundary + "--\r\n",
+                   "multipart/form-data; boundary=" + boundary);
+  EXPECT_EQ(html.status, 400u) << html.body;
+  EXPECT_EQ(html.json()["error"]["fields"].count("files.0"), 1u);
+  HttpResult r = anon.Request("POST", "/api/v1/public/reports", body,
+                              "multipart/form-data; boundary=" + boundary);
+  ASSERT_EQ(r.status, 201u) << r.body;
+  Client leader = SignedIn("leader1");
+  json list = leader.Get("/api/v1/reports?channel=web").json();
+  ASSERT_GT(list["total"].get<int>(), 0);
+  const std::string id = std::to_string(list["items"][0]["id"].get<std::int64_t>());
+  json detail = leader.Get("/api/v1/reports/" + id).json();
+  ASSERT_EQ(detail["files"].size(), 1u) << detail.dump();
+  EXPECT_EQ(detail["files"][0]["filename"], "证据.txt");
+  const std::string mime = detail["files"][0]["mime"];
+  EXPECT_NE(mime, "image/png") << "the claimed type is ignored";
+  const std::string fid = std::to_string(detail["files"][0]["id"].get<std::int64_t>());
+  HttpResult file = leader.Get("/api/v1/reports/" + id + "/files/" + fid);
+  ASSERT_EQ(file.status, 200u) << file.body;
+  EXPECT_EQ(file.headers["x-content-type-options"], "nosniff");
+  EXPECT_NE(file.headers["content-security-policy"].find("sandbox"), std::string::npos);
+  EXPECT_EQ(file.headers["content-type"], mime);
+  EXPECT_NE(file.body.find("证据正文"), std::string::npos);
+  // A truncated multipart body is refused and stores nothing.
+  HttpResult bad = anon.Request("POST", "/api/v1/public/reports", body.substr(0, body.size() / 2),
+                                "multipart/form-data; boundary=" + boundary);
+  EXPECT_EQ(bad.status, 400u) << bad.body;
+  EXPECT_EQ(leader.Get("/api/v1/reports?channel=web").json()["total"], list["total"]);
+}
+
 }  // namespace
 }  // namespace xuncha

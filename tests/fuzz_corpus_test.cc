@@ -27,5 +27,8 @@ TEST(FuzzCorpusTest, Xlsx) { Replay("xlsx", FuzzXlsx); }
 TEST(FuzzCorpusTest, RequestBody) { Replay("request_body", FuzzRequestBody); }
 TEST(FuzzCorpusTest, Query) { Replay("query", FuzzQuery); }
 TEST(FuzzCorpusTest, ReportBody) { Replay("report_body", FuzzReportBody); }
+TEST(FuzzCorpusTest, Email) { Replay("email", FuzzEmail); }
+TEST(FuzzCorpusTest, Multipart) { Replay("multipart", FuzzMultipart); }
+TEST(FuzzCorpusTest, Strip) { Replay("strip", FuzzStrip); }
 
 }  // namespace

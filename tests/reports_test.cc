@@ -337,5 +337,114 @@ TEST_F(ReportsTest, APasswordChangeKeepsAccessAndAResetLosesOnlyTheOldKey) {
   EXPECT_EQ(id->name, "冯秘密举报人");
 }
 
+TEST_F(ReportsTest, SealedReportsAreFlaggedForTransferWithinFiveWorkingDays) {
+  const Actor head = app_.As("office_head");
+  auto list = app_.reports->List(head, {}, {1, 100});
+  ASSERT_TRUE(list.ok());
+  const ReportView* sealed = nullptr;
+  for (const auto& v : list->items) {
+    if (v.report.sealed) sealed = &v;
+  }
+  ASSERT_NE(sealed, nullptr) << "the demo's sealed letter is due for transfer";
+  ASSERT_TRUE(sealed->due);
+  EXPECT_EQ(sealed->due->kind, DeadlineKind::kSealedTransfer);
+  EXPECT_EQ(sealed->due->working_days_left, 5) << "registered today: five working days";
+  app_.clock.Advance(4 * 86400);  // Friday → Tuesday: two working days gone
+  ReportListFilter soon;
+  soon.due = "soon";
+  auto due_soon = app_.reports->List(head, soon, {1, 100});
+  ASSERT_TRUE(due_soon.ok());
+  ASSERT_EQ(due_soon->total, 1);
+  EXPECT_TRUE(due_soon->items[0].report.sealed);
+  auto moved = app_.reports->Move(
+      head, sealed->report.id, sealed->report.version,
+      {ReportState::kTransferred, "越级，按规定移交", "市纪委监委", "密封移交函"});
+  ASSERT_TRUE(moved.ok());
+  EXPECT_FALSE(moved->due) << "transferred: no longer flagged (anonymous: no notice owed)";
+}
+
+std::string WithExif(const std::string& jpeg, const std::string& secret) {
+  // SOI, then an APP1 "Exif" segment carrying `secret`, then the rest of the image.
+  std::string payload = std::string("Exif\0\0", 6) + "GPSLatitude " + secret;
+  std::string app1 = "\xFF\xE1";
+  const std::size_t len = payload.size() + 2;
+  app1 += static_cast<char>(len >> 8);
+  app1 += static_cast<char>(len & 0xFF);
+  return jpeg.substr(0, 2) + app1 + payload + jpeg.substr(2);
+}
+
+TEST_F(ReportsTest, AttachmentsAreSniffedStrippedEncryptedAndScoped) {
+  const std::string jpeg =
+      FileBytes(std::string(XUNCHA_SOURCE_DIR) + "/tests/data/files/square.jpg");
+  ASSERT_GT(jpeg.size(), 100u);
+  ReportDraft d = WebDraft("市财政局");
+  d.files = {{"../../现场照片.jpg", "", WithExif(jpeg, "GEO-SECRET-3990N"), false},
+             {"举报人冯某的说明.txt", "", "附件正文暗号TXT7788，请核查。", false}};
+  auto s = app_.reports->Submit(d);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  auto v = app_.reports->Get(app_.As("leader1"), s->id);
+  ASSERT_TRUE(v.ok());
+  ASSERT_TRUE(v->files_readable);
+  ASSERT_EQ(v->files.size(), 2u);
+  EXPECT_EQ(v->files[0].filename, "现场照片.jpg") << "no path tricks";
+  EXPECT_EQ(v->files[0].mime, "image/jpeg");
+  EXPECT_TRUE(v->files[0].stripped);
+  EXPECT_EQ(v->files[1].mime, "text/plain");
+  auto photo = app_.reports->File(app_.As("leader1"), s->id, v->files[0].id);
+  ASSERT_TRUE(photo.ok()) << photo.error().message;
+  EXPECT_EQ(photo->data.find("GEO-SECRET"), std::string::npos) << "EXIF/GPS is stripped";
+  EXPECT_EQ(photo->data.substr(0, 2), "\xFF\xD8");
+  auto text = app_.reports->File(app_.As("member1"), s->id, v->files[1].id);
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_EQ(text->data, "附件正文暗号TXT7788，请核查。");
+  // Another group: the file does not exist for him.
+  EXPECT_EQ(app_.reports->File(app_.As("member2"), s->id, v->files[1].id).error().code,
+            ErrorCode::kNotFound);
+  // The database file holds neither the names nor the contents.
+  const std::string bytes = FileBytes(app_.db_path()) + FileBytes(app_.db_path() + "-wal");
+  for (const std::string& secret : std::vector<std::string>{"现场照片", "冯某的说明", "TXT7788"}) {
+    EXPECT_EQ(bytes.find(secret), std::string::npos) << secret;
+  }
+}
+
+TEST_F(ReportsTest, FilesAreJudgedByContentNotByName) {
+  ReportDraft d = WebDraft("市财政局");
+  d.files = {{"photo.jpg", "",
+              std::string("\x7F"
+                          "ELF\x02\x01\x01",
+                          7) +
+                  std::string(200, '\0'),
+              false}};
+  auto s = app_.reports->Submit(d);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().key, "file_type_not_allowed");
+  EXPECT_EQ(s.error().fields.count("files.0"), 1u);
+}
+
+TEST_F(ReportsTest, HandlersWhoJoinLaterGetTheReportKeyFromTheNextHandler) {
+  ReportDraft d = WebDraft("市财政局");
+  d.files = {{"说明.txt", "", "补充材料", false}};
+  auto s = app_.reports->Submit(d);
+  ASSERT_TRUE(s.ok());
+  NewUser nu;
+  nu.username = "office2";
+  nu.display_name = "巡察办·新同事";
+  nu.role = Role::kOffice;
+  nu.password = kDemoPassword;
+  nu.must_change_password = false;
+  ASSERT_TRUE(app_.auth->CreateUser(SystemActor("test"), nu).ok());
+  auto before = app_.reports->Get(app_.As("office2"), s->id);
+  ASSERT_TRUE(before.ok());
+  EXPECT_FALSE(before->files_readable);
+  EXPECT_TRUE(before->files[0].filename.empty());
+  EXPECT_EQ(app_.reports->File(app_.As("office2"), s->id, before->files[0].id).error().key,
+            "key_unavailable");
+  ASSERT_TRUE(app_.reports->Get(app_.As("office"), s->id).ok());  // passes the key on
+  auto after = app_.reports->Get(app_.As("office2"), s->id);
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->files_readable);
+  EXPECT_EQ(after->files[0].filename, "说明.txt");
+}
+
 }  // namespace
 }  // namespace xuncha

@@ -39,7 +39,8 @@ TestApp::TestApp() {
   auto ring = LoadKeyring(dir.File("server.key"), *store, crypto, hasher);
   if (!ring.ok()) throw std::runtime_error(ring.error().message);
   escrow_recovery_code = ring->new_recovery_code;
-  reports = std::make_unique<ReportService>(*store, crypto, clock, *audit, ring->keys);
+  reports =
+      std::make_unique<ReportService>(*store, crypto, clock, *audit, ring->keys, &attachments);
   if (!reports->SeedDefaults().ok()) throw std::runtime_error("seed defaults");
 }
 

@@ -14,6 +14,7 @@
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "crypto/sodium_crypto.h"
+#include "files/attachment_processor.h"
 #include "http/api.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -48,6 +49,7 @@ struct TestApp {
   std::unique_ptr<AuditLog> audit;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<PlanningService> planning;
+  files::FileAttachmentProcessor attachments;
   std::unique_ptr<ReportService> reports;
   std::string escrow_recovery_code;
 

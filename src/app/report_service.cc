@@ -118,6 +118,7 @@ Result<Submitted> ReportService::Submit(ReportDraft d) {
     e.fields["assignment_id"] = "intake_closed";
     return e;
   }
+  XUNCHA_ASSIGN_OR_RETURN(d.files, ProcessFiles(std::move(d.files), 0));
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(AssignmentView av, tx->GetAssignment(d.assignment_id));
   XUNCHA_ASSIGN_OR_RETURN(Submitted s, Create(*tx, nullptr, d, av));
@@ -155,6 +156,14 @@ Result<Submitted> ReportService::Create(Transaction& tx, const Actor* a, ReportD
         crypto_.Seal(identity_key, EncodeIdentity(d.reporter), IdentityContext(r.number));
   }
   XUNCHA_ASSIGN_OR_RETURN(r.id, tx.InsertReport(rec));
+  // The report key protects attachments (and, later, the original email).
+  const std::string report_key = crypto_.RandomBytes(32);
+  XUNCHA_TRY(SealReportKey(tx, r, report_key, /*only_missing=*/false));
+  if (!d.files.empty()) {
+    std::optional<UserId> by;
+    if (a != nullptr) by = a->user.id;
+    XUNCHA_TRY(StoreFiles(tx, r, report_key, d.files, by));
+  }
   if (!identity_key.empty()) {
     // Sealed to the custodians and the escrow key only: nobody else can open it until a
     // custodian approves a request.
@@ -190,6 +199,7 @@ Result<Submitted> ReportService::Import(const Actor* a, ReportDraft d) {
   if (d.anonymous) d.reporter = {};
   FieldErrors errors = ValidateReportDraft(d);
   if (!errors.empty()) return ValidationError(std::move(errors));
+  XUNCHA_ASSIGN_OR_RETURN(d.files, ProcessFiles(std::move(d.files), 0));
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(AssignmentView av, tx->GetAssignment(d.assignment_id));
   XUNCHA_ASSIGN_OR_RETURN(Submitted s, Create(*tx, a, d, av));
@@ -209,6 +219,7 @@ Result<ReportView> ReportService::Register(const Actor& a, ReportDraft d) {
   if (d.received_at <= 0) errors["received_at"] = "required";
   if (d.received_at > clock_.Now() + 300) errors["received_at"] = "in_future";
   if (!errors.empty()) return ValidationError(std::move(errors));
+  XUNCHA_ASSIGN_OR_RETURN(d.files, ProcessFiles(std::move(d.files), 0));
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(ReportScope s, ScopeOf(*tx, a));
   XUNCHA_ASSIGN_OR_RETURN(AssignmentView av, tx->GetAssignment(d.assignment_id));
@@ -297,6 +308,14 @@ Result<ReportView> ReportService::Get(const Actor& a, ReportId id) {
     XUNCHA_ASSIGN_OR_RETURN(v, Detail(*tx, a, rec));
   }
   XUNCHA_ASSIGN_OR_RETURN(auto wtx, store_.Begin(TxMode::kWrite));
+  if (v.files_readable) {
+    // Pass the report key on to handlers who joined after the report came in.
+    XUNCHA_ASSIGN_OR_RETURN(ReportRecord rec, Load(*wtx, a, id));
+    XUNCHA_ASSIGN_OR_RETURN(auto key, OpenReportKey(*wtx, a, rec.report));
+    if (key) {
+      XUNCHA_TRY(SealReportKey(*wtx, rec.report, *key, /*only_missing=*/true));
+    }
+  }
   XUNCHA_TRY(
       audit_.Append(*wtx, a, "report.view", "report", std::to_string(id.value), v.report.number));
   XUNCHA_TRY(wtx->Commit());
@@ -323,7 +342,11 @@ Result<ReportView> ReportService::View(Transaction& tx, const ReportRecord& rec,
   const Report& r = rec.report;
   const WorkCalendar cal(days);
   const Date today = Today();
-  if (!r.anonymous) {
+  if (r.sealed && (r.state == ReportState::kRegistered || r.state == ReportState::kAccepted)) {
+    // A sealed (越级) report is flagged until it is transferred.
+    v.due = DeadlineFor(rules, cal, DeadlineKind::kSealedTransfer,
+                        Date::OfTimestamp(r.registered_at, kChinaUtcOffset), today);
+  } else if (!r.anonymous) {
     if (r.acceptance_notified_at == 0) {
       v.due = DeadlineFor(rules, cal, DeadlineKind::kAcceptanceNotice,
                           Date::OfTimestamp(r.received_at, kChinaUtcOffset), today);
@@ -349,6 +372,23 @@ Result<ReportView> ReportService::View(Transaction& tx, const ReportRecord& rec,
   for (auto& m : messages) {
     XUNCHA_ASSIGN_OR_RETURN(m.message.text, OpenText(m.text_box, MessageContext(r.number)));
     v.messages.push_back(std::move(m.message));
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto files, tx.ListReportFiles(r.id));
+  std::optional<std::string> report_key;
+  if (a != nullptr) {
+    XUNCHA_ASSIGN_OR_RETURN(report_key, OpenReportKey(tx, *a, r));
+  }
+  v.files_readable = report_key.has_value();
+  for (auto& f : files) {
+    if (report_key) {
+      const std::string pos = std::to_string(f.info.position);
+      auto file_key = crypto_.Open(*report_key, f.key_box, "filekey:" + r.number + ":" + pos);
+      if (file_key.ok()) {
+        auto name = crypto_.Open(*file_key, f.name_box, "filename:" + r.number + ":" + pos);
+        if (name.ok()) f.info.filename = *std::move(name);
+      }
+    }
+    v.files.push_back(std::move(f.info));
   }
   if (a != nullptr && !r.anonymous) {
     RevealFilter rf;

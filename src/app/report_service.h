@@ -15,6 +15,7 @@
 #include "app/actor.h"
 #include "app/audit_log.h"
 #include "core/clock.h"
+#include "ports/attachments.h"
 #include "ports/crypto.h"
 #include "ports/store.h"
 
@@ -68,7 +69,9 @@ struct ReportView {
   std::vector<ReportState> allowed_transitions;
   std::vector<ReportEvent> events;
   std::vector<ReportMessage> messages;
-  bool identity_available = false;              // the caller may open the identity now
+  std::vector<AttachmentInfo> files;
+  bool files_readable = false;      // the caller holds the report key (file names and contents)
+  bool identity_available = false;  // the caller may open the identity now
   std::optional<RevealRequest> reveal_request;  // the caller's latest request
   std::string query_code;                       // only in the answer to a staff registration
 };
@@ -95,9 +98,15 @@ enum class NoticeKind { kAcceptance, kResult };
 
 class ReportService {
  public:
+  // `attachments` may be null: files are then refused.
   ReportService(Store& store, Crypto& crypto, const Clock& clock, AuditLog& audit,
-                ReportKeyring keys)
-      : store_(store), crypto_(crypto), clock_(clock), audit_(audit), keys_(std::move(keys)) {}
+                ReportKeyring keys, AttachmentProcessor* attachments = nullptr)
+      : store_(store),
+        crypto_(crypto),
+        clock_(clock),
+        audit_(audit),
+        keys_(std::move(keys)),
+        attachments_(attachments) {}
 
   // ---- public (no account) ----
   Result<IntakeView> Intake();
@@ -119,6 +128,10 @@ class ReportService {
   Result<ReportView> Move(const Actor& a, ReportId id, int version, const Transition& t);
   Result<ReportView> RecordNotice(const Actor& a, ReportId id, int version, NoticeKind kind);
   Result<ReportMessage> Reply(const Actor& a, ReportId id, const std::string& text);
+  // Adds files (e.g. the scans of a letter) to a report; the caller must hold its key.
+  Result<ReportView> AddFiles(const Actor& a, ReportId id, std::vector<Attachment> files);
+  // One file with its content, decrypted with the caller's key. Logged.
+  Result<Attachment> File(const Actor& a, ReportId id, std::int64_t file_id);
 
   Result<RevealRequest> RequestReveal(const Actor& a, ReportId id, const std::string& reason);
   Result<Page<RevealRequest>> ListReveals(const Actor& a, const RevealFilter& f,
@@ -152,6 +165,20 @@ class ReportService {
   Result<ReportView> Detail(Transaction& tx, const Actor& a, const ReportRecord& rec);
   Result<std::optional<ReportRecord>> FindByCode(Transaction& tx, const std::string& code);
   Status CheckHandler(const Actor& a) const;
+  // Files: type by content, limits, metadata stripped (outside any transaction).
+  Result<std::vector<Attachment>> ProcessFiles(std::vector<Attachment> raw, std::size_t already);
+  // The users who handle a report (the office and the group; for a sealed report only the
+  // custodians and the group leader) and their public keys, as report_keys holders.
+  Result<std::vector<std::pair<std::string, std::string>>> Handlers(Transaction& tx,
+                                                                    const Report& r);
+  // Seals the report key to every handler (that lacks it, when `only_missing`) and to escrow.
+  Status SealReportKey(Transaction& tx, const Report& r, const std::string& report_key,
+                       bool only_missing);
+  // The report key as the caller's session opens it; nullopt when he holds none.
+  Result<std::optional<std::string>> OpenReportKey(Transaction& tx, const Actor& a,
+                                                   const Report& r);
+  Status StoreFiles(Transaction& tx, const Report& r, const std::string& report_key,
+                    std::vector<Attachment>& files, std::optional<UserId> by);
   Date Today() const;
 
   std::string SealContent(const ReportContent& c, const std::string& number);
@@ -164,6 +191,7 @@ class ReportService {
   const Clock& clock_;
   AuditLog& audit_;
   ReportKeyring keys_;
+  AttachmentProcessor* attachments_;
 };
 
 }  // namespace xuncha

@@ -6,9 +6,10 @@
 namespace xuncha {
 namespace {
 
-constexpr std::array<std::pair<DeadlineKind, std::string_view>, 2> kKinds = {{
+constexpr std::array<std::pair<DeadlineKind, std::string_view>, 3> kKinds = {{
     {DeadlineKind::kAcceptanceNotice, "acceptance_notice"},
     {DeadlineKind::kResultNotice, "result_notice"},
+    {DeadlineKind::kSealedTransfer, "sealed_transfer"},
 }};
 
 bool InEffect(const DeadlineRule& r, Date on) {
@@ -71,7 +72,12 @@ std::vector<DeadlineRule> DefaultDeadlineRules() {
   result.note =
       "实名检举控告：自办结之日起15个工作日内向检举控告人反馈处理结果"
       "（《纪检监察机关处理检举控告工作规则》）。";
-  return {acceptance, result};
+  DeadlineRule sealed;
+  sealed.kind = DeadlineKind::kSealedTransfer;
+  sealed.working_days = 5;
+  sealed.effective_from = since;
+  sealed.note = "反映上级管理干部的问题（越级）：登记时密封，5个工作日内按规定移交。";
+  return {acceptance, result, sealed};
 }
 
 std::optional<Deadline> DeadlineFor(const std::vector<DeadlineRule>& rules, const WorkCalendar& cal,

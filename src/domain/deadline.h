@@ -18,7 +18,8 @@ namespace xuncha {
 
 // kAcceptanceNotice counts from the day the report is received (受理情况告知); kResultNotice from
 // the day its handling is closed (处理结果反馈).
-enum class DeadlineKind { kAcceptanceNotice, kResultNotice };
+// kSealedTransfer: a sealed (越级) report must be transferred within N working days.
+enum class DeadlineKind { kAcceptanceNotice, kResultNotice, kSealedTransfer };
 // "acceptance_notice" / "result_notice".
 std::string_view DeadlineKindName(DeadlineKind k);
 std::optional<DeadlineKind> ParseDeadlineKind(std::string_view s);

@@ -56,7 +56,10 @@ TEST(DeadlineTest, ValidationNamesEachBadField) {
 
 TEST(DeadlineTest, DefaultRulesAreFifteenWorkingDaysForEachKind) {
   const auto rules = DefaultDeadlineRules();
-  ASSERT_EQ(rules.size(), 2u);
+  ASSERT_EQ(rules.size(), 3u);
+  auto sealed = RuleInEffect(rules, DeadlineKind::kSealedTransfer, D("2026-11-27"));
+  ASSERT_TRUE(sealed.has_value());
+  EXPECT_EQ(sealed->working_days, 5) << "越级 reports are transferred within 5 working days";
   for (DeadlineKind k : {kAccept, kResult}) {
     auto r = RuleInEffect(rules, k, D("2020-05-29"));
     ASSERT_TRUE(r.has_value()) << DeadlineKindName(k);

@@ -58,6 +58,26 @@ struct ReportContent {
   std::string received_by;   // staff who took the call or received the visit
 };
 
+// A file attached to a report: as received (before processing) or as stored (type sniffed,
+// metadata stripped). Encrypted at rest with its own key.
+struct Attachment {
+  std::string filename;
+  std::string mime;
+  std::string data;
+  bool stripped = false;
+};
+
+// An attachment as listed with a report (no content).
+struct AttachmentInfo {
+  std::int64_t id = 0;
+  int position = 0;
+  std::string filename;  // empty when the caller holds no key to decrypt it
+  std::string mime;
+  std::int64_t size = 0;
+  bool stripped = false;
+  UnixSeconds added_at = 0;
+};
+
 // A new report as submitted, before it has a number.
 struct ReportDraft {
   AssignmentId assignment_id;
@@ -67,7 +87,8 @@ struct ReportDraft {
   bool sealed = false;  // 越级: about cadres above the committee's level
   ReporterIdentity reporter;
   ReportContent body;
-  bool demo = false;  // set by the demo builder only
+  std::vector<Attachment> files;  // as received; the app sniffs, limits and strips them
+  bool demo = false;              // set by the demo builder only
 };
 
 inline constexpr std::size_t kMaxContentChars = 20000;

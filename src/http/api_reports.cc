@@ -1,7 +1,9 @@
 // Routes for public reports: /api/v1/public/* (no session, rate-limited per client) and the
 // staff's /api/v1/reports, /api/v1/reveal-requests, /api/v1/calendar, /api/v1/deadline-rules.
+#include <cctype>
 #include <chrono>
 
+#include "files/multipart.h"
 #include "http/api.h"
 #include "http/handler_util.h"
 #include "http/report_dto.h"
@@ -48,11 +50,74 @@ void AddDraftErrors(Fields& f, ReportDraft d, bool web) {
   for (auto& [field, key] : ValidateReportDraft(d)) f.errors().emplace(field, key);
 }
 
+// A report body as JSON, or as multipart/form-data with the JSON in the part "report" and the
+// files in parts "files". kInvalidArgument for a malformed body.
+struct ReportUpload {
+  nlohmann::json body;
+  std::vector<Attachment> files;
+};
+
+bool IsMultipart(const Ctx& ctx) {
+  std::string_view ct(ctx.req[bhttp::field::content_type].data(),
+                      ctx.req[bhttp::field::content_type].size());
+  return ct.rfind("multipart/form-data", 0) == 0;
+}
+
+Result<std::vector<Attachment>> FilesOf(const std::vector<files::FormPart>& parts) {
+  std::vector<Attachment> out;
+  for (const auto& p : parts) {
+    if (p.name != "files") continue;
+    out.push_back({p.filename, "", p.data, false});
+  }
+  return out;
+}
+
+Result<ReportUpload> ReadUpload(const Ctx& ctx) {
+  ReportUpload up;
+  if (!IsMultipart(ctx)) {
+    XUNCHA_ASSIGN_OR_RETURN(up.body, Body(ctx));
+    return up;
+  }
+  std::string_view ct(ctx.req[bhttp::field::content_type].data(),
+                      ctx.req[bhttp::field::content_type].size());
+  XUNCHA_ASSIGN_OR_RETURN(auto parts, files::ParseMultipart(ct, ctx.req.body()));
+  bool have_report = false;
+  for (const auto& p : parts) {
+    if (p.name == "report") {
+      XUNCHA_ASSIGN_OR_RETURN(up.body, ParseJsonObject(p.data));
+      have_report = true;
+    }
+  }
+  if (!have_report) {
+    return Error::Make(ErrorCode::kInvalidArgument, "no report part", "bad_multipart");
+  }
+  XUNCHA_ASSIGN_OR_RETURN(up.files, FilesOf(parts));
+  return up;
+}
+
 std::string QueryCode(Fields& f) {
   std::string code = f.Str("query_code");
   if (code.empty()) f.Fail("query_code", "required");
   if (code.size() > 64) f.Fail("query_code", "too_long");
   return code;
+}
+}  // namespace
+
+namespace {
+// RFC 5987 value-chars: everything outside the unreserved set percent-encoded.
+std::string PercentEncode(const std::string& s) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 0xF]);
+    }
+  }
+  return out;
 }
 }  // namespace
 
@@ -72,9 +137,10 @@ void Api::AddPublicRoutes() {
   });
   r.Add(verb::post, "/api/v1/public/reports", P, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_TRY(Throttle(submit_limiter_, ctx));
-    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
-    Fields f(body);
+    XUNCHA_ASSIGN_OR_RETURN(ReportUpload up, ReadUpload(ctx));
+    Fields f(up.body);
     ReportDraft d = DraftFromJson(f, /*staff=*/false);
+    d.files = std::move(up.files);
     if (!f.Has("assignment_id")) f.Fail("assignment_id", "required");
     AddDraftErrors(f, d, /*web=*/true);
     XUNCHA_TRY(Check(f));
@@ -122,9 +188,10 @@ void Api::AddReportRoutes() {
                       {"page_size", page.page_size}});
   });
   r.Add(verb::post, "/api/v1/reports", S, [this](Ctx& ctx) -> Result<Response> {
-    XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));
-    Fields f(body);
+    XUNCHA_ASSIGN_OR_RETURN(ReportUpload up, ReadUpload(ctx));
+    Fields f(up.body);
     ReportDraft d = DraftFromJson(f, /*staff=*/true);
+    d.files = std::move(up.files);
     if (!f.Has("assignment_id")) f.Fail("assignment_id", "required");
     AddDraftErrors(f, d, /*web=*/false);
     XUNCHA_TRY(Check(f));
@@ -189,6 +256,38 @@ void Api::AddReportRoutes() {
                                   reports_.RequestReveal(*ctx.actor, ReportId(id), reason));
           return Json(ctx, ToJson(q), 201);
         });
+  r.Add(verb::post, "/api/v1/reports/{id}/files", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    if (!IsMultipart(ctx)) {
+      return Error::Make(ErrorCode::kInvalidArgument, "multipart/form-data expected",
+                         "bad_multipart");
+    }
+    std::string_view ct(ctx.req[bhttp::field::content_type].data(),
+                        ctx.req[bhttp::field::content_type].size());
+    XUNCHA_ASSIGN_OR_RETURN(auto parts, files::ParseMultipart(ct, ctx.req.body()));
+    XUNCHA_ASSIGN_OR_RETURN(auto files, FilesOf(parts));
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v, reports_.AddFiles(*ctx.actor, ReportId(id), files));
+    return Json(ctx, ReportDetailJson(v), 201);
+  });
+  r.Add(verb::get, "/api/v1/reports/{id}/files/{file}", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto file, PathId(ctx, "file"));
+    XUNCHA_ASSIGN_OR_RETURN(Attachment a, reports_.File(*ctx.actor, ReportId(id), file));
+    Response res{bhttp::status::ok, ctx.req.version()};
+    res.keep_alive(ctx.req.keep_alive());
+    res.set(bhttp::field::content_type, a.mime);
+    // Shown in the browser (images, PDF), never run: no sniffing, a sandbox, no caching.
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Content-Security-Policy",
+            "sandbox; default-src 'none'; img-src 'self'; "
+            "media-src 'self'; style-src 'unsafe-inline'");
+    res.set(bhttp::field::cache_control, "no-store");
+    res.set(bhttp::field::content_disposition,
+            "inline; filename=\"attachment\"; filename*=UTF-8''" + PercentEncode(a.filename));
+    res.body() = std::move(a.data);
+    res.prepare_payload();
+    return res;
+  });
   r.Add(verb::get, "/api/v1/reports/{id}/identity", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
     XUNCHA_ASSIGN_OR_RETURN(ReporterIdentity who, reports_.Identity(*ctx.actor, ReportId(id)));

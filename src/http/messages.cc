@@ -49,6 +49,15 @@ constexpr std::array kErrors = {
     Entry{"notice_done", "已登记过告知"},
     Entry{"decrypt_failed", "数据无法解密，请联系管理员"},
     Entry{"server_key", "服务器密钥有误"},
+    Entry{"bad_multipart", "上传的内容格式有误，请重新提交"},
+    Entry{"file_type_not_allowed",
+          "不支持该文件类型（仅限图片、PDF、文本、音视频和Word/Excel文件）"},
+    Entry{"file_too_large", "文件过大（单个文件不超过10MB，合计不超过30MB）"},
+    Entry{"file_damaged", "文件已损坏，无法读取"},
+    Entry{"too_many_files", "附件过多（最多10个）"},
+    Entry{"files_too_large", "附件合计过大（不超过30MB）"},
+    Entry{"bad_mime", "邮件格式有误，无法解析"},
+    Entry{"mime_limits", "邮件过大或层级过多"},
 };
 
 constexpr std::array kFields = {
@@ -78,6 +87,9 @@ constexpr std::array kFields = {
     Entry{"transition_not_allowed", "当前状态不能进行此操作"},
     Entry{"in_future", "时间不能晚于现在"},
     Entry{"before_start", "不能早于开始日期"},
+    Entry{"file_type_not_allowed", "不支持该文件类型"},
+    Entry{"file_too_large", "文件过大"},
+    Entry{"file_damaged", "文件已损坏"},
 };
 }  // namespace
 

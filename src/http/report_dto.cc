@@ -120,6 +120,18 @@ json ReportDetailJson(const ReportView& v) {
   json messages = json::array();
   for (const auto& m : v.messages) messages.push_back(ToJson(m));
   j["messages"] = messages;
+  json files = json::array();
+  for (const auto& f : v.files) {
+    files.push_back({{"id", f.id},
+                     {"position", f.position},
+                     {"filename", f.filename},
+                     {"mime", f.mime},
+                     {"size", f.size},
+                     {"stripped", f.stripped},
+                     {"added_at", Ts(f.added_at)}});
+  }
+  j["files"] = files;
+  j["files_readable"] = v.files_readable;
   j["reporter"] = {
       {"anonymous", r.anonymous},
       {"masked", r.anonymous ? "匿名" : "实名（身份已加密）"},

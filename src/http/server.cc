@@ -25,6 +25,8 @@ void SecurityHeaders(Response& res) {
   res.set("X-Content-Type-Options", "nosniff");
   res.set("X-Frame-Options", "DENY");
   res.set("Referrer-Policy", "no-referrer");
+  // A handler may set a stricter policy (attachments are served sandboxed).
+  if (res.find("Content-Security-Policy") != res.end()) return;
   res.set("Content-Security-Policy",
           "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
           "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; "
@@ -88,10 +90,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void OnHeader(beast::error_code ec) {
     if (ec) return Close();
-    // Only .xlsx uploads may use the larger limit; everything else gets the JSON body limit.
+    // Only uploads may use the larger limits: .xlsx rosters, and reports with attachments;
+    // everything else gets the JSON body limit.
     std::string_view target(parser_->get().target().data(), parser_->get().target().size());
-    bool upload = target.size() > 12 && target.substr(target.size() - 12) == "/roster.xlsx";
-    const std::size_t limit = upload ? server_.options.upload_limit : server_.options.body_limit;
+    target = target.substr(0, target.find('?'));
+    const bool xlsx = target.size() > 12 && target.substr(target.size() - 12) == "/roster.xlsx";
+    const bool report = target == "/api/v1/public/reports" || target == "/api/v1/reports" ||
+                        (target.rfind("/api/v1/reports/", 0) == 0 && target.size() > 6 &&
+                         target.substr(target.size() - 6) == "/files");
+    const std::size_t limit = xlsx     ? server_.options.upload_limit
+                              : report ? server_.options.report_upload_limit
+                                       : server_.options.body_limit;
     parser_->body_limit(limit);
     busy_ = true;
     started_ = std::chrono::steady_clock::now();

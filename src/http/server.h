@@ -21,6 +21,8 @@ struct ServerOptions {
   unsigned short port = 8080;  // 0: any free port
   std::size_t body_limit = 1u << 20;
   std::size_t upload_limit = 10u << 20;  // for .xlsx uploads
+  // For report submissions and report files (multipart with attachments).
+  std::size_t report_upload_limit = 32u << 20;
   int threads = 2;
   int shutdown_grace_seconds = 10;
 };

@@ -119,7 +119,8 @@ struct ReportFilter {
   std::optional<RoundId> round_id;
   std::optional<GroupId> group_id;
   std::optional<UnitId> unit_id;
-  // Only real-name reports that still owe the reporter a notice.
+  // Only reports with a deadline running: real-name reports that still owe the reporter a
+  // notice, and sealed reports not yet transferred.
   bool notice_pending = false;
 };
 
@@ -131,6 +132,15 @@ struct ReportEventRecord {
 struct ReportMessageRecord {
   ReportMessage message;  // text left empty
   std::string text_box;   // server key
+};
+
+struct ReportFileRecord {
+  AttachmentInfo info;  // filename left empty
+  ReportId report_id;
+  std::optional<UserId> added_by;
+  std::string key_box;   // file key, sealed with the report key
+  std::string name_box;  // file name, file key
+  std::string data_box;  // content, file key (only filled by GetReportFile)
 };
 
 struct RevealFilter {
@@ -243,6 +253,10 @@ class Transaction {
                                                           const std::string& holder) = 0;
   virtual Status InsertReportEvent(const ReportEventRecord& e) = 0;
   virtual Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) = 0;
+  virtual Result<std::int64_t> InsertReportFile(const ReportFileRecord& f) = 0;
+  // Without data_box, by position.
+  virtual Result<std::vector<ReportFileRecord>> ListReportFiles(ReportId id) = 0;
+  virtual Result<ReportFileRecord> GetReportFile(ReportId report, std::int64_t file_id) = 0;
   virtual Result<std::int64_t> InsertReportMessage(const ReportMessageRecord& m) = 0;
   virtual Result<std::vector<ReportMessageRecord>> ListReportMessages(ReportId id) = 0;
 

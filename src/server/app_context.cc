@@ -42,8 +42,10 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
                           LoadKeyring(key_file.empty() ? DefaultKeyFile(data_dir) : key_file,
                                       *ctx->store, *ctx->crypto, *ctx->hasher));
   ctx->escrow_recovery_code = ring.new_recovery_code;
-  ctx->reports = std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock,
-                                                 *ctx->audit, std::move(ring.keys));
+  ctx->attachments = std::make_unique<files::FileAttachmentProcessor>();
+  ctx->reports =
+      std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
+                                      std::move(ring.keys), ctx->attachments.get());
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }

@@ -11,6 +11,7 @@
 #include "app/report_service.h"
 #include "core/clock.h"
 #include "crypto/sodium_crypto.h"
+#include "files/attachment_processor.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace xuncha {
@@ -23,6 +24,7 @@ struct AppContext {
   std::unique_ptr<AuditLog> audit;
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<PlanningService> planning;
+  std::unique_ptr<files::FileAttachmentProcessor> attachments;
   std::unique_ptr<ReportService> reports;
   // Set when this open created the escrow key: print once, then forget.
   std::string escrow_recovery_code;

@@ -214,7 +214,8 @@ Result<Page<ReportRecord>> SqliteTransaction::ListReports(const ReportScope& sco
       "AND (?5 IS NULL OR r.round_id=?5) AND (?6 IS NULL OR r.group_id=?6) "
       "AND (?7 IS NULL OR r.unit_id=?7) "
       "AND (?8 = 0 OR (r.anonymous=0 AND (r.acceptance_notified_at=0 OR "
-      "(r.result_at>0 AND r.result_notified_at=0)))) ";
+      "(r.result_at>0 AND r.result_notified_at=0))) "
+      "OR (r.sealed=1 AND r.state IN ('registered','accepted'))) ";
   auto bind = [&](Statement& st) {
     st.Bind(1, IdsJson(scope.all, scope.groups));
     st.Bind(2, IdsJson(scope.sealed_all, scope.sealed_groups));
@@ -330,6 +331,70 @@ Result<std::vector<ReportMessageRecord>> SqliteTransaction::ListReportMessages(R
     rec.text_box = s.Blob(5);
     return rec;
   });
+}
+
+// ---- files ----
+
+namespace {
+constexpr const char* kFileCols =
+    "id, report_id, position, mime, size, stripped, added_at, added_by, key_box, name_box ";
+
+ReportFileRecord ReadFile(const Statement& s) {
+  ReportFileRecord f;
+  f.info.id = s.Int(0);
+  f.report_id = ReportId(s.Int(1));
+  f.info.position = static_cast<int>(s.Int(2));
+  f.info.mime = s.Text(3);
+  f.info.size = s.Int(4);
+  f.info.stripped = s.Int(5) != 0;
+  f.info.added_at = s.Int(6);
+  if (auto v = s.OptInt(7)) f.added_by = UserId(*v);
+  f.key_box = s.Blob(8);
+  f.name_box = s.Blob(9);
+  return f;
+}
+}  // namespace
+
+Result<std::int64_t> SqliteTransaction::InsertReportFile(const ReportFileRecord& f) {
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("INSERT INTO report_files (report_id, position, mime, size, stripped, added_at,"
+           " added_by, key_box, name_box, data_box) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+  st->Bind(1, f.report_id.value)
+      .Bind(2, f.info.position)
+      .Bind(3, f.info.mime)
+      .Bind(4, f.info.size)
+      .Bind(5, f.info.stripped)
+      .Bind(6, f.info.added_at)
+      .Bind(7, RawId(f.added_by))
+      .BindBlob(8, f.key_box)
+      .BindBlob(9, f.name_box)
+      .BindBlob(10, f.data_box);
+  XUNCHA_TRY(st->Run());
+  return conn_->LastInsertId();
+}
+
+Result<std::vector<ReportFileRecord>> SqliteTransaction::ListReportFiles(ReportId id) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep(std::string("SELECT ") + kFileCols +
+                               "FROM report_files WHERE report_id=? ORDER BY position"));
+  st->Bind(1, id.value);
+  return AllRows<ReportFileRecord>(*st, ReadFile);
+}
+
+Result<ReportFileRecord> SqliteTransaction::GetReportFile(ReportId report, std::int64_t file_id) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep(std::string("SELECT ") + kFileCols +
+                               ", data_box FROM report_files WHERE report_id=? AND id=?"));
+  st->Bind(1, report.value).Bind(2, file_id);
+  return OneRow<ReportFileRecord>(
+      *st,
+      [](const Statement& s) {
+        ReportFileRecord f = ReadFile(s);
+        f.data_box = s.Blob(10);
+        return f;
+      },
+      "report_file");
 }
 
 // ---- reveal requests ----

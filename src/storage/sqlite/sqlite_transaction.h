@@ -105,6 +105,9 @@ class SqliteTransaction final : public Transaction {
                                                   const std::string& holder) override;
   Status InsertReportEvent(const ReportEventRecord& e) override;
   Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) override;
+  Result<std::int64_t> InsertReportFile(const ReportFileRecord& f) override;
+  Result<std::vector<ReportFileRecord>> ListReportFiles(ReportId id) override;
+  Result<ReportFileRecord> GetReportFile(ReportId report, std::int64_t file_id) override;
   Result<std::int64_t> InsertReportMessage(const ReportMessageRecord& m) override;
   Result<std::vector<ReportMessageRecord>> ListReportMessages(ReportId id) override;
 
