@@ -199,7 +199,7 @@ TEST_F(ApiReportsTest, MultipartSubmissionWithAFileAndTheFileIsServedSafely) {
   ASSERT_EQ(file.status, 200u) << file.body;
   EXPECT_EQ(file.headers["x-content-type-options"], "nosniff");
   EXPECT_NE(file.headers["content-security-policy"].find("sandbox"), std::string::npos);
-  EXPECT_EQ(file.headers["content-type"], mime);
+  EXPECT_EQ(file.headers["content-type"], mime + "; charset=utf-8");
   EXPECT_NE(file.body.find("证据正文"), std::string::npos);
   // A truncated multipart body is refused and stores nothing.
   HttpResult bad = anon.Request("POST", "/api/v1/public/reports", body.substr(0, body.size() / 2),

@@ -439,6 +439,12 @@ TEST_F(ReportsTest, HandlersWhoJoinLaterGetTheReportKeyFromTheNextHandler) {
   EXPECT_TRUE(before->files[0].filename.empty());
   EXPECT_EQ(app_.reports->File(app_.As("office2"), s->id, before->files[0].id).error().key,
             "key_unavailable");
+  // Staff add a scan; the answer is the report with both files (and the call returns).
+  auto added =
+      app_.reports->AddFiles(app_.As("leader1"), s->id, {{"第2页.txt", "", "第二页", false}});
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_EQ(added->files.size(), 2u);
+  EXPECT_EQ(added->files[1].filename, "第2页.txt");
   ASSERT_TRUE(app_.reports->Get(app_.As("office"), s->id).ok());  // passes the key on
   auto after = app_.reports->Get(app_.As("office2"), s->id);
   ASSERT_TRUE(after.ok());

@@ -128,23 +128,26 @@ Result<ReportView> ReportService::AddFiles(const Actor& a, ReportId id,
     already = existing.size();
   }
   XUNCHA_ASSIGN_OR_RETURN(auto processed, ProcessFiles(std::move(files), already));
-  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  XUNCHA_ASSIGN_OR_RETURN(ReportRecord rec, Load(*tx, a, id));
-  XUNCHA_ASSIGN_OR_RETURN(auto key, OpenReportKey(*tx, a, rec.report));
-  if (!key) {
-    XUNCHA_ASSIGN_OR_RETURN(auto escrow, tx->GetReportKey(id, "report", "escrow"));
-    if (escrow) {
-      return Error::Make(ErrorCode::kFailedPrecondition, "no report key in session",
-                         "key_unavailable");
+  {
+    // The write transaction must end before Get() opens the next one.
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+    XUNCHA_ASSIGN_OR_RETURN(ReportRecord rec, Load(*tx, a, id));
+    XUNCHA_ASSIGN_OR_RETURN(auto key, OpenReportKey(*tx, a, rec.report));
+    if (!key) {
+      XUNCHA_ASSIGN_OR_RETURN(auto escrow, tx->GetReportKey(id, "report", "escrow"));
+      if (escrow) {
+        return Error::Make(ErrorCode::kFailedPrecondition, "no report key in session",
+                           "key_unavailable");
+      }
+      // A report from before report keys existed: give it one now.
+      key = crypto_.RandomBytes(32);
+      XUNCHA_TRY(SealReportKey(*tx, rec.report, *key, /*only_missing=*/false));
     }
-    // A report from before report keys existed: give it one now.
-    key = crypto_.RandomBytes(32);
-    XUNCHA_TRY(SealReportKey(*tx, rec.report, *key, /*only_missing=*/false));
+    XUNCHA_TRY(StoreFiles(*tx, rec.report, *key, processed, a.user.id));
+    XUNCHA_TRY(audit_.Append(*tx, a, "report.files.add", "report", std::to_string(id.value),
+                             rec.report.number + " " + std::to_string(processed.size())));
+    XUNCHA_TRY(tx->Commit());
   }
-  XUNCHA_TRY(StoreFiles(*tx, rec.report, *key, processed, a.user.id));
-  XUNCHA_TRY(audit_.Append(*tx, a, "report.files.add", "report", std::to_string(id.value),
-                           rec.report.number + " " + std::to_string(processed.size())));
-  XUNCHA_TRY(tx->Commit());
   return Get(a, id);
 }
 

@@ -121,6 +121,33 @@ std::string PercentEncode(const std::string& s) {
 }
 }  // namespace
 
+namespace {
+bool IsUtf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 0;  // continuation bytes
+    if (c < 0x80) {
+      n = 0;
+    } else if ((c >> 5) == 6) {
+      n = 1;
+    } else if ((c >> 4) == 14) {
+      n = 2;
+    } else if ((c >> 3) == 30) {
+      n = 3;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size() && n > 0) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+}  // namespace
+
 Status Api::Throttle(RateLimiter& limiter, const Ctx& ctx) {
   const double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -275,7 +302,12 @@ void Api::AddReportRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(Attachment a, reports_.File(*ctx.actor, ReportId(id), file));
     Response res{bhttp::status::ok, ctx.req.version()};
     res.keep_alive(ctx.req.keep_alive());
-    res.set(bhttp::field::content_type, a.mime);
+    std::string type = a.mime;
+    if (type == "text/plain") {
+      // Browsers guess wrong without a charset: UTF-8 if it is, else the Chinese superset.
+      type += IsUtf8(a.data) ? "; charset=utf-8" : "; charset=gb18030";
+    }
+    res.set(bhttp::field::content_type, type);
     // Shown in the browser (images, PDF), never run: no sniffing, a sandbox, no caching.
     res.set("X-Content-Type-Options", "nosniff");
     res.set("Content-Security-Policy",

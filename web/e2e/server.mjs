@@ -67,7 +67,10 @@ export async function startServer() {
     stderr: () => stderr,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+      // A server that does not stop (e.g. stuck on a lock) must not hold up the whole run.
+      const kill = setTimeout(() => child.kill('SIGKILL'), 10_000)
       const { code, signal } = await exited
+      clearTimeout(kill)
       rmSync(dir, { recursive: true, force: true })
       return { code, signal }
     },

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { ApiError, buildUrl, configureHttp, parseError, request } from './http'
+import { ApiError, buildUrl, configureHttp, filesForm, http, parseError, request } from './http'
 
 describe('parseError', () => {
   it('reads the error envelope with fields and extra keys', () => {
@@ -68,6 +68,30 @@ describe('request', () => {
     expect(seen[0]?.headers['X-CSRF-Token']).toBeUndefined()
     expect(seen[1]?.headers['X-CSRF-Token']).toBe('tok')
     expect(onUnauthenticated).toHaveBeenCalledTimes(2)
+  })
+
+  it('sends a multipart body without setting its Content-Type, with the CSRF token', async () => {
+    const seen: { headers: Record<string, string>; body: unknown }[] = []
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      seen.push({ headers: init.headers as Record<string, string>, body: init.body })
+      return new Response(JSON.stringify({ id: 1 }), { status: 201 })
+    })
+    configureHttp({
+      csrfToken: () => 'tok',
+      onUnauthenticated: () => {},
+      onMustChangePassword: () => {},
+    })
+    const photo = new File(['png'], '现场.png', { type: 'image/png' })
+    const note = new File(['说明'], 'note.txt', { type: 'text/plain' })
+    const form = filesForm([photo, note], { name: 'report', value: { content: '内容' } })
+    await expect(http.postForm('/reports', form)).resolves.toEqual({ id: 1 })
+    expect(seen[0]?.headers['Content-Type']).toBeUndefined()
+    expect(seen[0]?.headers['X-CSRF-Token']).toBe('tok')
+    expect(seen[0]?.body).toBe(form)
+    expect(form.get('report')).toBe('{"content":"内容"}')
+    const files = form.getAll('files') as File[]
+    expect(files.map((x) => x.name)).toEqual(['现场.png', 'note.txt'])
+    expect(filesForm([note]).get('report')).toBeNull()
   })
 
   it('turns a network failure into a readable error', async () => {

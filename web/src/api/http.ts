@@ -147,6 +147,8 @@ export interface RequestOptions {
   /** A raw body (file upload); sent as-is with `contentType`. */
   raw?: Blob
   contentType?: string
+  /** A multipart/form-data body; the browser sets the Content-Type with its boundary. */
+  form?: FormData
   /** Skip the global 401 redirect (login page, session probe). */
   silent401?: boolean
 }
@@ -172,7 +174,9 @@ export async function request<T>(
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   let body: BodyInit | undefined
-  if (opts.raw !== undefined) {
+  if (opts.form !== undefined) {
+    body = opts.form
+  } else if (opts.raw !== undefined) {
     body = opts.raw
     headers['Content-Type'] = opts.contentType ?? 'application/octet-stream'
   } else if (opts.body !== undefined) {
@@ -227,6 +231,23 @@ export const http = {
   put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
     request<T>('PUT', path, { ...opts, body }),
   del: <T = void>(path: string, opts: RequestOptions = {}) => request<T>('DELETE', path, opts),
+  /** POST multipart/form-data (file uploads). */
+  postForm: <T>(path: string, form: FormData, opts: RequestOptions = {}) =>
+    request<T>('POST', path, { ...opts, form }),
+}
+
+/**
+ * A multipart body for uploads: each file in a part named `files` and, when
+ * given, a JSON object in a part named `json.name` (e.g. the report).
+ */
+export function filesForm(
+  files: readonly File[],
+  json?: { name: string; value: unknown },
+): FormData {
+  const form = new FormData()
+  if (json) form.append(json.name, JSON.stringify(json.value))
+  for (const f of files) form.append('files', f, f.name)
+  return form
 }
 
 /** Lists answer either a page envelope or, for small collections, `{items}`. */

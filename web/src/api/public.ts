@@ -1,6 +1,6 @@
 // The public pages' endpoints (网上举报, 查询办理情况): no session, so a 401
 // is never a reason to send the reporter to the staff login page.
-import { http } from './http'
+import { filesForm, http } from './http'
 import type {
   PublicIntake,
   PublicMessage,
@@ -12,8 +12,15 @@ import type {
 const quiet = { silent401: true }
 
 export const getPublicIntake = () => http.get<PublicIntake>('/public/intake', undefined, quiet)
-export const submitPublicReport = (r: PublicReportInput) =>
-  http.post<PublicReceipt>('/public/reports', r, quiet)
+/** JSON without files; with files multipart/form-data (the report in a part named `report`). */
+export const submitPublicReport = (r: PublicReportInput, files: readonly File[] = []) =>
+  files.length === 0
+    ? http.post<PublicReceipt>('/public/reports', r, quiet)
+    : http.postForm<PublicReceipt>(
+        '/public/reports',
+        filesForm(files, { name: 'report', value: r }),
+        quiet,
+      )
 export const getPublicStatus = (query_code: string) =>
   http.post<PublicReportStatus>('/public/reports/status', { query_code }, quiet)
 export const sendPublicMessage = (query_code: string, text: string) =>

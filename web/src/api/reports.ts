@@ -1,5 +1,5 @@
 // Reports as the staff see them (受理台) and the requests to see a reporter's identity.
-import { http } from './http'
+import { API_BASE, filesForm, http } from './http'
 import type {
   Channel,
   DeadlineKind,
@@ -30,7 +30,17 @@ export interface ReportQuery extends PageQuery {
 export const listReports = (q: ReportQuery = {}) =>
   http.get<Page<ReportSummary>>('/reports', { ...q })
 export const getReport = (id: number) => http.get<ReportDetail>(`/reports/${id}`)
-export const createReport = (r: ReportInput) => http.post<ReportDetail>('/reports', r)
+/** JSON without files; with files multipart/form-data (the report in a part named `report`). */
+export const createReport = (r: ReportInput, files: readonly File[] = []) =>
+  files.length === 0
+    ? http.post<ReportDetail>('/reports', r)
+    : http.postForm<ReportDetail>('/reports', filesForm(files, { name: 'report', value: r }))
+/** Attaches files (parts named `files`); answers the report with its files. */
+export const addReportFiles = (id: number, files: readonly File[]) =>
+  http.postForm<ReportDetail>(`/reports/${id}/files`, filesForm(files))
+/** Where the browser opens an attachment (inline, with the session cookie). */
+export const reportFileUrl = (id: number, fileId: number) =>
+  `${API_BASE}/reports/${id}/files/${fileId}`
 export const transitionReport = (id: number, t: TransitionInput) =>
   http.post<ReportDetail>(`/reports/${id}/transitions`, t)
 /** Records that a named reporter was told of the acceptance or of the result. */

@@ -487,6 +487,21 @@ export interface ReporterBlock {
   reveal_request: RevealRequest | null
 }
 
+/** An attachment; its content is `GET /reports/{id}/files/{file id}`. */
+export interface ReportFile {
+  id: number
+  position: number
+  /** The sanitised original name; '' when the caller's session holds no key. */
+  filename: string
+  /** Sniffed from the content. */
+  mime: string
+  /** Bytes, after metadata stripping. */
+  size: number
+  /** EXIF/GPS, XMP or document info was removed (JPEG, PNG, PDF). */
+  stripped: boolean
+  added_at: Timestamp | null
+}
+
 export interface ReportDetail extends ReportSummary {
   content: string
   happened: string
@@ -500,6 +515,10 @@ export interface ReportDetail extends ReportSummary {
   deadlines?: Deadline[]
   events: ReportEvent[]
   messages: ReportMessage[]
+  /** Attachments, by position. */
+  files: ReportFile[]
+  /** The session opens the report key (file names and contents). */
+  files_readable: boolean
   reporter: ReporterBlock
   /** Only in the answer to a staff registration: shown once, to pass on to the reporter. */
   query_code?: string

@@ -94,6 +94,10 @@ export function canEditGroupChannels(
 export const canDecideReport = (role: Role | null): boolean =>
   role === 'office' || role === 'group_leader'
 
+/** Attaching files to a report (scans of a letter, photos): the office and the groups. */
+export const canAddReportFiles = (role: Role | null): boolean =>
+  role !== null && INTAKE_STAFF.includes(role)
+
 /** The custodian of reporters' identities approves or rejects the requests to see one. */
 export const canDecideReveal = (user: Pick<User, 'role' | 'custodian'> | null): boolean =>
   !!user && user.role === 'office' && user.custodian === true
