@@ -2,7 +2,7 @@
 DATA ?= data
 LISTEN ?= 127.0.0.1:8080
 JOBS ?= 2
-FUZZ_SECONDS ?= 15
+FUZZ_SECONDS ?= 10
 
 .PHONY: run test deps build build-test web lint e2e fuzz clean
 
@@ -28,6 +28,7 @@ test: build-test web
 	@bash scripts/lint.sh
 	ctest --preset asan
 	@bash fuzz/run.sh $(FUZZ_SECONDS)
+	@if [ -f web/package.json ]; then cd web && npm run --silent test:unit; fi
 	@$(MAKE) --no-print-directory e2e
 
 e2e:

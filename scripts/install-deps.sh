@@ -18,6 +18,7 @@ packages=(
   libzip-dev libexpat1-dev    # reading .xlsx (zip container + XML parts)
   libmagic-dev libqpdf-dev    # attachments: type by content, PDF metadata stripping
   libgmime-3.0-dev            # parsing email (MIME, RFC 2047/2231, charsets)
+  libcurl4-openssl-dev dovecot-imapd openssl   # email: IMAP poller (libcurl); the tests start a local dovecot
   clang-format clang-14 libclang-rt-14-dev   # format check; libFuzzer targets (fuzz/)
   chromium                    # browser tests (playwright-core drives /usr/bin/chromium)
   fonts-noto-cjk              # so Chinese renders in headless screenshots
@@ -37,6 +38,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # The tests start their own dovecot on a free port; the system one Debian enables is not
+  # needed (and would listen on 143/993).
+  if [[ " ${missing[*]} " == *" dovecot-imapd "* ]] && command -v systemctl >/dev/null 2>&1; then
+    $SUDO systemctl disable --now dovecot.service >/dev/null 2>&1 || true
+  fi
 fi
 
 # Front end: npm ci only when the lock file changed since the last install.

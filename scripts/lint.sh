@@ -13,7 +13,7 @@ if ! clang-format-14 --dry-run --Werror $files 2>/tmp/xuncha-format.log; then
 fi
 
 # 2. Layering: core, domain, ports and app include no adapter library.
-bad=$(grep -nE '#include <(sqlite3|pqxx|boost/|sodium|unicode/|gmime|xlsxwriter|zip\.h|expat|magic\.h|qpdf/)' \
+bad=$(grep -nE '#include <(sqlite3|pqxx|boost/|sodium|unicode/|gmime|xlsxwriter|zip\.h|expat|magic\.h|qpdf/|curl/)' \
         -r src/core src/domain src/ports src/app || true)
 if [ -n "$bad" ]; then
   echo "lint: an adapter header leaked into core/domain/ports/app:"

@@ -2,6 +2,7 @@
 // deadlines, the custodian-approved reveal, and what the database file gives away (nothing).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -419,6 +420,65 @@ TEST_F(ReportsTest, FilesAreJudgedByContentNotByName) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.error().key, "file_type_not_allowed");
   EXPECT_EQ(s.error().fields.count("files.0"), 1u);
+}
+
+// Answers every scan with one error (clamd itself: src/files/clamd_scanner_test.cc).
+class RefusingScanner final : public VirusScanner {
+ public:
+  explicit RefusingScanner(Error e) : error_(std::move(e)) {}
+  Status Scan(std::string_view) override { return error_; }
+
+ private:
+  Error error_;
+};
+
+TEST_F(ReportsTest, AnInfectedFileRefusesTheSubmissionAndIsLeftOutOfAnImportedMail) {
+  RefusingScanner infected(Error::Make(ErrorCode::kInvalidArgument,
+                                       "file infected: Eicar-Test-Signature", "file_infected"));
+  RefusingScanner down(
+      Error::Make(ErrorCode::kUnavailable, "clamd at /x: no reply", "scanner_unavailable"));
+  auto total = [&] {
+    auto list = app_.reports->List(app_.As("leader1"), {}, {1, 200});
+    EXPECT_TRUE(list.ok());
+    return list.ok() ? list->total : -1;
+  };
+  const auto before = total();
+  ReportDraft d = WebDraft("市财政局");
+  d.files = {{"说明.txt", "", "补充材料", false}};
+
+  app_.attachments.SetVirusScanner(&infected);
+  auto s = app_.reports->Submit(d);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s.error().key, "file_infected");
+  EXPECT_EQ(s.error().fields.at("files.0"), "file_infected");
+
+  // clamd down: fail closed.
+  app_.attachments.SetVirusScanner(&down);
+  s = app_.reports->Submit(d);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(s.error().key, "scanner_unavailable");
+  EXPECT_EQ(total(), before) << "nothing registered";
+
+  // Email: the report is registered, the file left out with a warning naming the key.
+  app_.attachments.SetVirusScanner(&infected);
+  GroupId group;
+  auto intake = app_.reports->Intake();
+  ASSERT_TRUE(intake.ok());
+  for (const auto& i : intake->items) {
+    if (i.unit_name == "市财政局") group = i.group.id;
+  }
+  auto m = app_.reports->ImportMail(
+      group, FileBytes(std::string(XUNCHA_SOURCE_DIR) + "/tests/data/eml/attachment_rfc2231.eml"),
+      MailSource::kMaildir);
+  app_.attachments.SetVirusScanner(nullptr);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  EXPECT_EQ(m->kind, MailImportResult::Kind::kImported);
+  const bool named = std::any_of(m->warnings.begin(), m->warnings.end(), [](const auto& w) {
+    return w.find("file_infected") != std::string::npos;
+  });
+  EXPECT_TRUE(named) << ::testing::PrintToString(m->warnings);
 }
 
 TEST_F(ReportsTest, HandlersWhoJoinLaterGetTheReportKeyFromTheNextHandler) {

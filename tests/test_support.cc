@@ -41,6 +41,9 @@ TestApp::TestApp() {
   escrow_recovery_code = ring->new_recovery_code;
   reports =
       std::make_unique<ReportService>(*store, crypto, clock, *audit, ring->keys, &attachments);
+  reports->SetMailParser(&mail_parser);
+  mailboxes = std::make_unique<MailboxService>(*store, crypto, clock, *audit, *reports,
+                                               mailbox_opener, ring->keys.content_key);
   if (!reports->SeedDefaults().ok()) throw std::runtime_error("seed defaults");
 }
 
@@ -72,10 +75,10 @@ nlohmann::json HttpResult::json() const {
   return j;
 }
 
-TestServer::TestServer(TestApp& app, http::ServerOptions opts) {
-  http::ApiOptions api_opts;
+TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions api_opts) {
   api_opts.demo = true;
   api_ = std::make_unique<http::Api>(*app.auth, *app.planning, *app.reports, api_opts);
+  api_->SetMailboxes(app.mailboxes.get());
   opts.address = "127.0.0.1";
   opts.port = 0;
   server_ = std::make_unique<http::Server>(opts, *api_, files_, metrics_);

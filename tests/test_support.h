@@ -11,6 +11,7 @@
 
 #include "app/audit_log.h"
 #include "app/auth_service.h"
+#include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "crypto/sodium_crypto.h"
@@ -19,6 +20,8 @@
 #include "http/metrics.h"
 #include "http/server.h"
 #include "http/static_files.h"
+#include "mail/gmime_mail_parser.h"
+#include "mail/imap_mailbox.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace xuncha::testing {
@@ -50,7 +53,10 @@ struct TestApp {
   std::unique_ptr<AuthService> auth;
   std::unique_ptr<PlanningService> planning;
   files::FileAttachmentProcessor attachments;
+  mail::GmimeMailParser mail_parser;
+  mail::ImapMailboxOpener mailbox_opener{10};
   std::unique_ptr<ReportService> reports;
+  std::unique_ptr<MailboxService> mailboxes;
   std::string escrow_recovery_code;
 
   // Builds the demo; returns nothing, asserts success.
@@ -70,7 +76,7 @@ struct HttpResult {
 // A server on 127.0.0.1:<free port> in a background thread, stopped on destruction.
 class TestServer {
  public:
-  explicit TestServer(TestApp& app, http::ServerOptions opts = {});
+  explicit TestServer(TestApp& app, http::ServerOptions opts = {}, http::ApiOptions api = {});
   ~TestServer();
   unsigned short port() const { return port_; }
   // Stops and waits until the server has finished (Run() returned).

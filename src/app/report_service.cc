@@ -141,7 +141,7 @@ Result<Submitted> ReportService::Create(Transaction& tx, const Actor* a, ReportD
   r.state = ReportState::kRegistered;
   r.received_at = d.received_at;
   r.registered_at = clock_.Now();
-  if (a != nullptr) r.registered_by = a->user.id;
+  if (a != nullptr && a->user.id.valid()) r.registered_by = a->user.id;
   r.anonymous = d.anonymous;
   r.sealed = d.sealed;
   r.demo = d.demo;
@@ -161,7 +161,7 @@ Result<Submitted> ReportService::Create(Transaction& tx, const Actor* a, ReportD
   XUNCHA_TRY(SealReportKey(tx, r, report_key, /*only_missing=*/false));
   if (!d.files.empty()) {
     std::optional<UserId> by;
-    if (a != nullptr) by = a->user.id;
+    if (a != nullptr && a->user.id.valid()) by = a->user.id;
     XUNCHA_TRY(StoreFiles(tx, r, report_key, d.files, by));
   }
   if (!identity_key.empty()) {
@@ -182,7 +182,7 @@ Result<Submitted> ReportService::Create(Transaction& tx, const Actor* a, ReportD
   ev.event.report_id = r.id;
   ev.event.at = r.registered_at;
   ev.event.to = ReportState::kRegistered;
-  if (a != nullptr) ev.event.by = a->user.id;
+  if (a != nullptr && a->user.id.valid()) ev.event.by = a->user.id;
   ev.detail_box = SealText(EncodeEventDetail("", ""), EventContext(r.number));
   XUNCHA_TRY(tx.InsertReportEvent(ev));
   const Actor actor = a != nullptr ? *a : PublicActor();
@@ -210,6 +210,12 @@ Result<Submitted> ReportService::Import(const Actor* a, ReportDraft d) {
 // ---- staff registration and the inbox ----
 
 Result<ReportView> ReportService::Register(const Actor& a, ReportDraft d) {
+  return RegisterWith(a, std::move(d), nullptr, {});
+}
+
+Result<ReportView> ReportService::RegisterWith(
+    const Actor& a, ReportDraft d, const Attachment* original,
+    const std::function<Status(Transaction&, const AssignmentView&, const Submitted&)>& in_tx) {
   XUNCHA_TRY(CheckHandler(a));
   if (d.channel == Channel::kWeb) {
     return ValidationError({{"channel", "invalid_value"}});
@@ -228,7 +234,9 @@ Result<ReportView> ReportService::Register(const Actor& a, ReportDraft d) {
   }
   // A member may seal a report (越级) he registers; from then on only the group leader and the
   // custodians see it, so he gets back the number only.
+  if (original != nullptr) d.files.push_back(*original);
   XUNCHA_ASSIGN_OR_RETURN(Submitted sub, Create(*tx, &a, d, av));
+  if (in_tx) XUNCHA_TRY(in_tx(*tx, av, sub));
   XUNCHA_TRY(tx->Commit());
   ReportView v;
   {

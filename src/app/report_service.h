@@ -8,6 +8,7 @@
 // custodian approves. Query codes are stored as keyed hashes. No reporter IP is ever passed in.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -17,6 +18,7 @@
 #include "core/clock.h"
 #include "ports/attachments.h"
 #include "ports/crypto.h"
+#include "ports/mail.h"
 #include "ports/store.h"
 
 namespace xuncha {
@@ -87,6 +89,22 @@ struct PublicStatus {
   std::vector<ReportMessage> messages;
 };
 
+// What became of one message from a group's mailbox.
+struct MailImportResult {
+  enum class Kind { kImported, kDuplicate, kQuarantined };
+  Kind kind = Kind::kQuarantined;
+  MailId mail_id;
+  std::string report_number;  // kImported
+  std::string reason;         // kQuarantined: the error key
+  std::vector<std::string> warnings;
+};
+
+struct MailView {
+  MailMessage message;
+  std::string group_name;
+  std::string report_number;  // once it is a report
+};
+
 struct ReportListFilter {
   ReportFilter store;
   // "overdue" or "soon" (due within kSoonWorkingDays); empty for all.
@@ -133,6 +151,22 @@ class ReportService {
   // One file with its content, decrypted with the caller's key. Logged.
   Result<Attachment> File(const Actor& a, ReportId id, std::int64_t file_id);
 
+  // ---- email (电子信箱) ----
+  // The parser for mail; without one, every message goes to quarantine as unreadable.
+  void SetMailParser(MailParser* p) { mail_parser_ = p; }
+  // Turns one raw message from `group`'s mailbox into a report (channel email, the original
+  // kept as an encrypted file of it), or records it in quarantine with the reason and its raw
+  // bytes; a message seen before (same Message-ID, else same bytes) adds nothing. For the
+  // importer and the IMAP poller; not reachable from the API.
+  Result<MailImportResult> ImportMail(GroupId group, std::string raw, MailSource source);
+  // Messages of the caller's groups (the office: all), newest first.
+  Result<Page<MailView>> ListMail(const Actor& a, MailFilter f, const PageRequest& p);
+  // A quarantined message's raw bytes, opened with the caller's key. Logged.
+  Result<std::string> MailRaw(const Actor& a, MailId id);
+  // Registers a quarantined message by hand as a report of its group (channel email); the
+  // original becomes an encrypted file of the report and leaves quarantine.
+  Result<ReportView> RegisterMail(const Actor& a, MailId id, ReportDraft d);
+
   Result<RevealRequest> RequestReveal(const Actor& a, ReportId id, const std::string& reason);
   Result<Page<RevealRequest>> ListReveals(const Actor& a, const RevealFilter& f,
                                           const PageRequest& p);
@@ -153,6 +187,28 @@ class ReportService {
 
   Result<PetitionOffice> GetPetitionOffice();
   Status SetPetitionOffice(const Actor& a, const PetitionOffice& p);
+
+  // ---- staff change: re-granting keys through the escrow key (xuncha keys regrant) ----
+  struct RegrantSummary {
+    int reports = 0;        // reports whose report or identity key was re-sealed
+    int report_keys = 0;    // report-key boxes sealed to current handlers
+    int identity_keys = 0;  // identity-key boxes sealed to custodians and approved requesters
+    int stale_removed = 0;  // boxes of users who no longer handle the report (or have no key)
+    int skipped = 0;        // reports with a key the escrow key cannot open: left as they were
+    int mail_keys = 0;      // keys of quarantined mail sealed to the group's current handlers
+  };
+  // Opens every report's report and identity keys with the escrow secret key (unlocked from the
+  // recovery code, see server/keyring.h) and seals them again to the current holders' public
+  // keys, overwriting what was there: the report key to every handler (Handlers()), the
+  // identity key to the custodians and to users with an approved reveal request who still
+  // handle the report. Boxes of anyone else (left the group, disabled, or without a key pair
+  // since a password reset) are removed; the escrow boxes stay. All reports, sealed ones and
+  // past rounds included, in write transactions of a few hundred reports each, so a running
+  // server is never blocked for long; running it again is harmless. One "keys.regrant" audit
+  // entry at the end. kPermissionDenied "bad_recovery_code" before anything changes when the
+  // secret key does not belong to this database's escrow public key; kFailedPrecondition when
+  // the database has no escrow key.
+  Result<RegrantSummary> Regrant(const std::string& escrow_secret_key);
 
  private:
   Result<ReportScope> ScopeOf(Transaction& tx, const Actor& a);
@@ -180,6 +236,16 @@ class ReportService {
   Status StoreFiles(Transaction& tx, const Report& r, const std::string& report_key,
                     std::vector<Attachment>& files, std::optional<UserId> by);
   Date Today() const;
+  // Register() with, inside its transaction, the original message stored as a file and
+  // `in_tx` run before the commit.
+  Result<ReportView> RegisterWith(
+      const Actor& a, ReportDraft d, const Attachment* original,
+      const std::function<Status(Transaction&, const AssignmentView&, const Submitted&)>& in_tx);
+  Result<MailImportResult> Quarantine(Transaction& tx, MailRecord rec, const std::string& raw);
+  // The mail's attachments as report files: each one type-checked and stripped on its own; one
+  // that is refused is left out with a warning (the original message still holds it).
+  std::vector<Attachment> MailFiles(std::vector<InboundAttachment> in,
+                                    std::vector<std::string>& warnings);
 
   std::string SealContent(const ReportContent& c, const std::string& number);
   Result<ReportContent> OpenContent(const ReportRecord& rec);
@@ -192,6 +258,7 @@ class ReportService {
   AuditLog& audit_;
   ReportKeyring keys_;
   AttachmentProcessor* attachments_;
+  MailParser* mail_parser_ = nullptr;
 };
 
 }  // namespace xuncha

@@ -27,6 +27,7 @@ using FocusItemId = Id<struct FocusItemTag>;
 using UserId = Id<struct UserTag>;
 using ReportId = Id<struct ReportTag>;
 using RevealRequestId = Id<struct RevealRequestTag>;
+using MailId = Id<struct MailTag>;
 
 }  // namespace xuncha
 

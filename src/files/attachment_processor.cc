@@ -7,6 +7,9 @@ namespace xuncha::files {
 
 Result<Attachment> FileAttachmentProcessor::Process(const std::string& filename, std::string data) {
   XUNCHA_ASSIGN_OR_RETURN(Sniffed s, CheckFile(policy_, data));
+  // The bytes as received: signatures are written for files as they travel, and stripping
+  // rewrites some of them (a PDF entirely).
+  if (scanner_ != nullptr) XUNCHA_TRY(scanner_->Scan(data));
   Attachment out;
   out.filename = SafeFileName(filename);
   if (out.filename.empty()) {

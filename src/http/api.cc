@@ -33,10 +33,12 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
       reports_(reports),
       options_(options),
       submit_limiter_(options.submit_per_minute, options.submit_burst),
-      lookup_limiter_(options.lookup_per_minute, options.lookup_burst) {
+      lookup_limiter_(options.lookup_per_minute, options.lookup_burst),
+      pow_(options.pow_bits) {
   AddRoutes();
   AddPublicRoutes();
   AddReportRoutes();
+  AddMailRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

@@ -6,9 +6,11 @@
 #include <string>
 
 #include "app/auth_service.h"
+#include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "http/http_types.h"
+#include "http/proof_of_work.h"
 #include "http/rate_limiter.h"
 #include "http/router.h"
 
@@ -22,6 +24,8 @@ struct ApiOptions {
   double submit_burst = 6;
   double lookup_per_minute = 30;
   double lookup_burst = 10;
+  // Proof of work on public submissions: leading zero bits asked of SHA-256 (0: off).
+  int pow_bits = 0;
 };
 
 class Api {
@@ -32,11 +36,14 @@ class Api {
   Response Handle(const Request& req, const std::string& ip);
 
   const Router& router() const { return router_; }
+  // The IMAP mailbox routes answer 503 until this is set.
+  void SetMailboxes(MailboxService* m) { mailboxes_ = m; }
 
  private:
   void AddRoutes();
   void AddReportRoutes();
   void AddPublicRoutes();
+  void AddMailRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -44,9 +51,11 @@ class Api {
   AuthService& auth_;
   PlanningService& planning_;
   ReportService& reports_;
+  MailboxService* mailboxes_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;
+  ProofOfWork pow_;
   Router router_;
 };
 

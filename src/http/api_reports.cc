@@ -5,6 +5,7 @@
 
 #include "files/multipart.h"
 #include "http/api.h"
+#include "http/dto.h"
 #include "http/handler_util.h"
 #include "http/report_dto.h"
 
@@ -148,6 +149,14 @@ bool IsUtf8(std::string_view s) {
 }
 }  // namespace
 
+namespace {
+UnixSeconds NowSeconds() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+}  // namespace
+
 Status Api::Throttle(RateLimiter& limiter, const Ctx& ctx) {
   const double now =
       std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
@@ -160,12 +169,21 @@ void Api::AddPublicRoutes() {
   const auto P = Access::kPublic;
   r.Add(verb::get, "/api/v1/public/intake", P, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(IntakeView v, reports_.Intake());
-    return Json(ctx, ToJson(v, options_.demo));
+    json out = ToJson(v, options_.demo);
+    out["pow_bits"] = pow_.bits();
+    return Json(ctx, out);
+  });
+  r.Add(verb::get, "/api/v1/public/pow", P, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_TRY(Throttle(lookup_limiter_, ctx));
+    return Json(ctx, {{"bits", pow_.bits()},
+                      {"challenge", pow_.bits() > 0 ? pow_.Challenge(NowSeconds()) : ""}});
   });
   r.Add(verb::post, "/api/v1/public/reports", P, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_TRY(Throttle(submit_limiter_, ctx));
     XUNCHA_ASSIGN_OR_RETURN(ReportUpload up, ReadUpload(ctx));
     Fields f(up.body);
+    // Before any work on the body: a flood that did not pay costs nothing but this check.
+    XUNCHA_TRY(pow_.Verify(f.Str("pow_challenge"), f.Str("pow_solution"), NowSeconds()));
     ReportDraft d = DraftFromJson(f, /*staff=*/false);
     d.files = std::move(up.files);
     if (!f.Has("assignment_id")) f.Fail("assignment_id", "required");
@@ -207,12 +225,7 @@ void Api::AddReportRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(PageRequest page, QueryPage(ctx));
     XUNCHA_ASSIGN_OR_RETURN(ReportListFilter f, ListFilter(ctx));
     XUNCHA_ASSIGN_OR_RETURN(auto out, reports_.List(*ctx.actor, f, page));
-    json items = json::array();
-    for (const auto& v : out.items) items.push_back(ReportSummaryJson(v));
-    return Json(ctx, {{"items", items},
-                      {"total", out.total},
-                      {"page", page.page},
-                      {"page_size", page.page_size}});
+    return Json(ctx, PageJson(out, page, ReportSummaryJson));
   });
   r.Add(verb::post, "/api/v1/reports", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(ReportUpload up, ReadUpload(ctx));
@@ -335,12 +348,7 @@ void Api::AddReportRoutes() {
       if (!f.state) return InvalidArgument("bad state", "bad_query");
     }
     XUNCHA_ASSIGN_OR_RETURN(auto out, reports_.ListReveals(*ctx.actor, f, page));
-    json items = json::array();
-    for (const auto& q : out.items) items.push_back(ToJson(q));
-    return Json(ctx, {{"items", items},
-                      {"total", out.total},
-                      {"page", page.page},
-                      {"page_size", page.page_size}});
+    return Json(ctx, PageJson(out, page, [](const RevealRequest& x) { return ToJson(x); }));
   });
   r.Add(verb::post, "/api/v1/reveal-requests/{id}/decision", S,
         [this](Ctx& ctx) -> Result<Response> {

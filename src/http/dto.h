@@ -29,11 +29,18 @@ Leader LeaderFromJson(Fields& f);
 Inspector InspectorFromJson(Fields& f);
 Assignment AssignmentFromJson(Fields& f);
 
+// A page as JSON, each item converted by `to_json` (for types whose ToJson this header cannot
+// see, e.g. those of report_dto.h).
+template <typename T, typename F>
+nlohmann::json PageJson(const Page<T>& p, const PageRequest& req, F to_json) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& x : p.items) items.push_back(to_json(x));
+  return {{"items", items}, {"total", p.total}, {"page", req.page}, {"page_size", req.page_size}};
+}
+
 template <typename T>
 nlohmann::json PageJson(const Page<T>& p, const PageRequest& req) {
-  nlohmann::json items = nlohmann::json::array();
-  for (const auto& x : p.items) items.push_back(ToJson(x));
-  return {{"items", items}, {"total", p.total}, {"page", req.page}, {"page_size", req.page_size}};
+  return PageJson(p, req, [](const T& x) { return ToJson(x); });
 }
 
 template <typename T>

@@ -56,8 +56,17 @@ constexpr std::array kErrors = {
     Entry{"file_damaged", "文件已损坏，无法读取"},
     Entry{"too_many_files", "附件过多（最多10个）"},
     Entry{"files_too_large", "附件合计过大（不超过30MB）"},
+    Entry{"file_infected", "文件含有病毒或恶意代码，已拒收"},
+    Entry{"scanner_unavailable", "病毒扫描服务暂不可用，请稍后再试"},
     Entry{"bad_mime", "邮件格式有误，无法解析"},
     Entry{"mime_limits", "邮件过大或层级过多"},
+    Entry{"mail_too_large", "邮件过大（超过64MB）"},
+    Entry{"pow_invalid", "防刷验证未通过，请刷新页面后重新提交"},
+    Entry{"pow_expired", "页面停留过久，防刷验证已过期，请重新提交"},
+    Entry{"no_assignment", "收到邮件时该巡察组没有进驻中的单位"},
+    Entry{"unit_ambiguous", "无法判断邮件反映的是哪个被巡察单位"},
+    Entry{"invalid_content", "邮件内容不符合登记要求"},
+    Entry{"mail_not_quarantined", "该邮件已经登记，不在待处理邮件中"},
 };
 
 constexpr std::array kFields = {
@@ -67,6 +76,7 @@ constexpr std::array kFields = {
     Entry{"out_of_range", "数值超出范围"},
     Entry{"date_order", "结束日期不能早于开始日期"},
     Entry{"invalid_date", "日期格式应为 YYYY-MM-DD"},
+    Entry{"invalid_datetime", "时间格式应为 YYYY-MM-DD HH:MM:SS"},
     Entry{"invalid_type", "类型不正确"},
     Entry{"invalid_value", "取值不在允许范围内"},
     Entry{"not_found", "所选记录不存在"},
@@ -78,6 +88,7 @@ constexpr std::array kFields = {
     Entry{"unit_already_assigned", "该单位在本轮已安排巡察"},
     Entry{"username_format", "用户名只能包含字母、数字、下划线、点和连字符，最长32位"},
     Entry{"username_taken", "用户名已被使用"},
+    Entry{"not_in_group", "所选单位不属于收到该邮件的巡察组"},
     Entry{"password_too_short", "密码至少10位"},
     Entry{"password_unchanged", "新密码不能与原密码相同"},
     Entry{"wrong_password", "原密码不正确"},
@@ -90,6 +101,8 @@ constexpr std::array kFields = {
     Entry{"file_type_not_allowed", "不支持该文件类型"},
     Entry{"file_too_large", "文件过大"},
     Entry{"file_damaged", "文件已损坏"},
+    Entry{"file_infected", "文件含有病毒或恶意代码"},
+    Entry{"scanner_unavailable", "病毒扫描服务暂不可用"},
 };
 }  // namespace
 

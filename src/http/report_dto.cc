@@ -232,6 +232,42 @@ json ToJson(const DeadlineRule& r) {
           {"note", r.note}};
 }
 
+json ToJson(const MailView& v) {
+  const MailMessage& m = v.message;
+  return {{"id", m.id.value},
+          {"group_id", m.group_id.value},
+          {"group_name", v.group_name},
+          {"source", MailSourceName(m.source)},
+          {"fetched_at", Ts(m.fetched_at)},
+          {"size", m.size},
+          {"state", MailStateName(m.state)},
+          {"reason", m.reason},
+          {"warnings", m.warnings},
+          {"report_id", m.report_id ? json(m.report_id->value) : json(nullptr)},
+          {"report_number", v.report_number.empty() ? json(nullptr) : json(v.report_number)},
+          {"handled_at", m.handled_at ? Ts(*m.handled_at) : json(nullptr)}};
+}
+
+json ToJson(const MailAccountView& v) {
+  const MailAccountRecord& a = v.account;
+  return {{"group_id", a.group_id.value},
+          {"group_name", v.group_name},
+          {"url", a.url},
+          {"username", a.username},
+          {"ca_file", a.ca_file},
+          {"enabled", a.enabled},
+          {"last_poll_at", a.last_poll_at ? Ts(*a.last_poll_at) : json(nullptr)},
+          {"last_uid", a.last_uid},
+          {"last_error", a.last_error}};
+}
+
+json ToJson(const MailPollResult& r) {
+  return {{"imported", r.imported},
+          {"duplicates", r.duplicates},
+          {"quarantined", r.quarantined},
+          {"error", r.error}};
+}
+
 std::optional<UnixSeconds> ParseLocalDateTime(std::string_view s) {
   bool utc = false;
   if (!s.empty() && s.back() == 'Z') {
@@ -284,7 +320,7 @@ ReportDraft DraftFromJson(Fields& f, bool staff) {
   if (auto t = ParseLocalDateTime(at)) {
     d.received_at = *t;
   } else {
-    f.Fail("received_at", at.empty() ? "required" : "invalid_date");
+    f.Fail("received_at", at.empty() ? "required" : "invalid_datetime");
   }
   d.body.box_location = f.Str("box_location");
   d.body.visitor_count = f.Int("visitor_count");

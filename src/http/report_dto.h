@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/mailbox_service.h"
 #include "app/report_service.h"
 #include "http/json_fields.h"
 
@@ -18,6 +19,9 @@ nlohmann::json ToJson(const IntakeView& v, bool demo);
 nlohmann::json ToJson(const PublicStatus& s);
 nlohmann::json ToJson(const CalendarDay& d);
 nlohmann::json ToJson(const DeadlineRule& r);
+nlohmann::json ToJson(const MailView& m);
+nlohmann::json ToJson(const MailAccountView& a);
+nlohmann::json ToJson(const MailPollResult& r);
 
 // Reads assignment_id, anonymous, reporter, persons, content, happened, place (and, for staff,
 // channel, received_at, box_location, visitor_count, received_by, sealed).

@@ -12,6 +12,7 @@
 // them down as filters (`Scope`), so that lists are filtered in the query itself.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,7 @@
 #include "domain/deadline.h"
 #include "domain/group.h"
 #include "domain/inspector.h"
+#include "domain/mail_intake.h"
 #include "domain/report.h"
 #include "domain/round.h"
 #include "domain/unit.h"
@@ -149,6 +151,35 @@ struct RevealFilter {
   std::optional<ReportId> report_id;
 };
 
+// A message from a group's mailbox as stored.
+struct MailRecord {
+  MailMessage message;
+  std::string dedup_key;   // keyed hash of the Message-ID, else of the raw bytes
+  std::string raw_box;     // quarantined only (only filled by GetMail)
+  std::string group_name;  // filled on read
+};
+
+struct MailFilter {
+  bool all_groups = false;  // else only `groups`
+  std::vector<GroupId> groups;
+  std::optional<GroupId> group_id;
+  std::optional<MailState> state;
+};
+
+// A group's mailbox polled over IMAP.
+struct MailAccountRecord {
+  GroupId group_id;
+  std::string url;
+  std::string username;
+  std::string password_box;  // server key
+  std::string ca_file;
+  bool enabled = true;
+  std::uint64_t uid_validity = 0;
+  std::uint64_t last_uid = 0;
+  std::optional<UnixSeconds> last_poll_at;
+  std::string last_error;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -251,6 +282,12 @@ class Transaction {
                               const std::string& sealed_key) = 0;
   virtual Result<std::optional<std::string>> GetReportKey(ReportId id, const std::string& kind,
                                                           const std::string& holder) = 0;
+  // The holders of a report's keys of `kind` ("user:<id>", "escrow"), sorted.
+  virtual Result<std::vector<std::string>> ListReportKeyHolders(ReportId id,
+                                                                const std::string& kind) = 0;
+  // Removes one sealed key; nothing happens when there is none.
+  virtual Status DeleteReportKey(ReportId id, const std::string& kind,
+                                 const std::string& holder) = 0;
   virtual Status InsertReportEvent(const ReportEventRecord& e) = 0;
   virtual Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) = 0;
   virtual Result<std::int64_t> InsertReportFile(const ReportFileRecord& f) = 0;
@@ -266,6 +303,25 @@ class Transaction {
   virtual Status UpdateRevealRequest(const RevealRequest& r) = 0;  // the decision
   virtual Result<Page<RevealRequest>> ListRevealRequests(const RevealFilter& f,
                                                          const PageRequest& page) = 0;
+
+  // Email: messages taken from group mailboxes, the keys of quarantined ones, IMAP accounts.
+  virtual Result<std::optional<MailId>> FindMail(GroupId group, const std::string& dedup_key) = 0;
+  virtual Result<MailId> InsertMail(const MailRecord& m) = 0;
+  virtual Result<MailRecord> GetMail(MailId id) = 0;  // with raw_box
+  // Updates state, reason, report_id, raw_box (cleared when empty), handled_by/at.
+  virtual Status UpdateMail(const MailRecord& m) = 0;
+  virtual Result<Page<MailRecord>> ListMail(const MailFilter& f, const PageRequest& page) = 0;
+  virtual Status PutMailKey(MailId id, const std::string& holder, const std::string& box) = 0;
+  virtual Result<std::optional<std::string>> GetMailKey(MailId id, const std::string& holder) = 0;
+  virtual Status DeleteMailKeys(MailId id) = 0;
+  virtual Result<std::vector<MailAccountRecord>> ListMailAccounts() = 0;
+  virtual Result<std::optional<MailAccountRecord>> GetMailAccount(GroupId group) = 0;
+  virtual Status PutMailAccount(const MailAccountRecord& a) = 0;  // inserts or replaces
+  virtual Status DeleteMailAccount(GroupId group) = 0;            // kNotFound when absent
+  // Records a poll: the position reached and the last error (empty when it went well).
+  virtual Status UpdateMailAccountPoll(GroupId group, std::uint64_t uid_validity,
+                                       std::uint64_t last_uid, UnixSeconds at,
+                                       const std::string& error) = 0;
 
   // Working-day calendar and notice deadlines.
   virtual Result<std::vector<CalendarDay>> ListCalendarDays() = 0;

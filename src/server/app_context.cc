@@ -1,10 +1,29 @@
 #include "server/app_context.h"
 
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 
 #include "server/keyring.h"
 
 namespace xuncha {
+namespace {
+
+// Says in the log why a file was refused: the signature, or why clamd did not answer.
+class LoggedScanner final : public VirusScanner {
+ public:
+  explicit LoggedScanner(std::unique_ptr<VirusScanner> inner) : inner_(std::move(inner)) {}
+  Status Scan(std::string_view data) override {
+    Status s = inner_->Scan(data);
+    if (!s.ok()) spdlog::warn("virus scan: attachment refused: {}", s.error().message);
+    return s;
+  }
+
+ private:
+  std::unique_ptr<VirusScanner> inner_;
+};
+
+}  // namespace
 
 std::string AppContext::DatabasePath(const std::string& data_dir) {
   return (std::filesystem::path(data_dir) / "xuncha.db").string();
@@ -43,11 +62,49 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
                                       *ctx->store, *ctx->crypto, *ctx->hasher));
   ctx->escrow_recovery_code = ring.new_recovery_code;
   ctx->attachments = std::make_unique<files::FileAttachmentProcessor>();
+  const std::string content_key = ring.keys.content_key;
   ctx->reports =
       std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                       std::move(ring.keys), ctx->attachments.get());
+  ctx->mail_parser = std::make_unique<mail::GmimeMailParser>();
+  ctx->reports->SetMailParser(ctx->mail_parser.get());
+  ctx->mailbox_opener = std::make_unique<mail::ImapMailboxOpener>();
+  ctx->mailboxes =
+      std::make_unique<MailboxService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
+                                       *ctx->reports, *ctx->mailbox_opener, content_key);
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
+}
+
+std::optional<std::string> AppContext::EnableVirusScan(const std::string& clamd_socket) {
+  // Generous: clamd may take seconds for a 10 MiB file on a busy machine; the bound is there so
+  // that a hung clamd cannot hold a request forever.
+  constexpr std::chrono::seconds kScanTimeout{30};
+  std::optional<std::string> socket;
+  if (clamd_socket == "off") {
+    spdlog::info("virus scan: off (--clamd-socket off)");
+  } else if (clamd_socket.empty() || clamd_socket == "auto") {
+    socket = files::ClamdScanner::DetectClamdSocket();
+    if (!socket) spdlog::info("virus scan: off (no clamd socket found)");
+  } else {
+    socket = clamd_socket;
+    std::error_code ec;
+    if (!std::filesystem::is_socket(clamd_socket, ec)) {
+      spdlog::warn("virus scan: no socket at {} yet; attachments are refused until clamd answers",
+                   clamd_socket);
+    }
+  }
+  if (!socket) {
+    attachments->SetVirusScanner(nullptr);
+    virus_scanner.reset();
+    return std::nullopt;
+  }
+  auto scanner =
+      std::make_unique<LoggedScanner>(std::make_unique<files::ClamdScanner>(*socket, kScanTimeout));
+  attachments->SetVirusScanner(scanner.get());
+  virus_scanner = std::move(scanner);
+  spdlog::info("virus scan: clamd at {}", *socket);
+  return socket;
 }
 
 bool AppContext::IsDemo() {

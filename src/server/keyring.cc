@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "core/hex.h"
 
@@ -14,6 +16,7 @@ constexpr const char* kCheckSetting = "server_key_check";
 constexpr const char* kEscrowPublic = "escrow_public_key";
 constexpr const char* kEscrowLocked = "escrow_locked_secret_key";
 constexpr const char* kEscrowSalt = "escrow_salt";
+constexpr std::size_t kRecoveryDigits = 32;  // as LoadKeyring makes it
 
 Error KeyProblem(const std::string& what) {
   return Error::Make(ErrorCode::kFailedPrecondition, what, "server_key");
@@ -26,6 +29,37 @@ std::string GroupDigits(const std::string& digits) {
     out += digits[i];
   }
   return out;
+}
+
+// The recovery code as printed (groups of four digits joined by '-'), from what was typed:
+// ASCII or full-width digits, with any spaces and dashes. nullopt unless 32 digits remain.
+std::optional<std::string> NormalizeRecoveryCode(std::string_view typed) {
+  // Full-width forms a Chinese input method may type, in UTF-8.
+  constexpr std::string_view kWideDigit = "\xEF\xBC";             // U+FF10..U+FF19: EF BC 90..99
+  constexpr std::string_view kWideHyphen = "\xEF\xBC\x8D";        // U+FF0D
+  constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
+  constexpr std::string_view kIgnored = " \t\r\n-";
+  std::string digits;
+  while (!typed.empty()) {
+    const char c = typed.front();
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      typed.remove_prefix(1);
+    } else if (kIgnored.find(c) != std::string_view::npos) {
+      typed.remove_prefix(1);
+    } else if (typed.starts_with(kWideHyphen) || typed.starts_with(kIdeographicSpace)) {
+      typed.remove_prefix(3);
+    } else if (typed.size() >= 3 && typed.starts_with(kWideDigit) &&
+               static_cast<unsigned char>(typed[2]) >= 0x90 &&
+               static_cast<unsigned char>(typed[2]) <= 0x99) {
+      digits += static_cast<char>('0' + (static_cast<unsigned char>(typed[2]) - 0x90));
+      typed.remove_prefix(3);
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (digits.size() != kRecoveryDigits) return std::nullopt;
+  return GroupDigits(digits);
 }
 }  // namespace
 
@@ -98,6 +132,39 @@ Result<LoadedKeyring> LoadKeyring(const std::string& key_file, Store& store, Cry
   }
   XUNCHA_TRY(tx->Commit());
   return out;
+}
+
+Result<std::string> UnlockEscrowSecret(Store& store, PasswordHasher& hasher, Crypto& crypto,
+                                       const std::string& recovery_code) {
+  std::optional<std::string> pub, salt_hex, locked_hex;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store.Begin(TxMode::kRead));
+    XUNCHA_ASSIGN_OR_RETURN(pub, tx->GetSetting(kEscrowPublic));
+    XUNCHA_ASSIGN_OR_RETURN(salt_hex, tx->GetSetting(kEscrowSalt));
+    XUNCHA_ASSIGN_OR_RETURN(locked_hex, tx->GetSetting(kEscrowLocked));
+  }
+  if (!pub || !salt_hex || !locked_hex) {
+    return Error::Make(ErrorCode::kFailedPrecondition, "this database has no escrow key",
+                       "no_escrow_key");
+  }
+  auto salt = HexDecode(*salt_hex);
+  auto locked = HexDecode(*locked_hex);
+  if (!salt || !locked) return KeyProblem("the escrow key in the database is damaged");
+  auto code = NormalizeRecoveryCode(recovery_code);
+  if (!code) {
+    return Error::Make(ErrorCode::kPermissionDenied,
+                       "a recovery code is " + std::to_string(kRecoveryDigits) +
+                           " digits (dashes and spaces are ignored)",
+                       "bad_recovery_code");
+  }
+  // The lock key is derived exactly as at creation: from the code as printed, with dashes.
+  XUNCHA_ASSIGN_OR_RETURN(std::string lock, hasher.DeriveKey(*code, *salt));
+  auto secret = crypto.Open(lock, *locked, "xuncha:escrow:v1");  // LoadKeyring's context
+  if (!secret.ok()) {
+    return Error::Make(ErrorCode::kPermissionDenied,
+                       "the recovery code does not open the escrow key", "bad_recovery_code");
+  }
+  return secret;
 }
 
 }  // namespace xuncha

@@ -23,6 +23,14 @@ struct LoadedKeyring {
 Result<LoadedKeyring> LoadKeyring(const std::string& key_file, Store& store, Crypto& crypto,
                                   PasswordHasher& hasher);
 
+// The escrow secret key, unlocked with the recovery code printed at creation. The code may be
+// typed with or without its dashes and spaces (full-width digits too). kPermissionDenied
+// "bad_recovery_code" when it is malformed or does not open the key; kFailedPrecondition when the
+// database has no escrow key. `hasher` must have the Argon2id cost the database was created with.
+// Never store or log the result.
+Result<std::string> UnlockEscrowSecret(Store& store, PasswordHasher& hasher, Crypto& crypto,
+                                       const std::string& recovery_code);
+
 // Derives the content and lookup keys from a 32-byte master key.
 ReportKeyring DeriveKeyring(Crypto& crypto, const std::string& master);
 

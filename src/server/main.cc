@@ -13,6 +13,9 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "server/app_context.h"
+#include "server/keyring.h"
+#include "server/mail_cli.h"
+#include "server/mail_poller.h"
 
 #ifndef XUNCHA_DEFAULT_WEB_DIR
 #define XUNCHA_DEFAULT_WEB_DIR "web/dist"
@@ -56,9 +59,11 @@ void PrintRecoveryCode(const std::string& code) {
 
 int RunServe(const std::string& data, const std::string& key_file, const std::string& listen,
              const std::string& web, std::size_t body_limit, int threads, bool secure_cookies,
-             const std::string& cost, double public_rate) {
+             const std::string& cost, double public_rate, int mail_poll_seconds, int pow_bits,
+             const std::string& clamd_socket) {
   auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
+  (*ctx)->EnableVirusScan(clamd_socket);
   http::ServerOptions opts;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -81,8 +86,10 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   api_opts.demo = (*ctx)->IsDemo();
   api_opts.submit_per_minute = public_rate;
   api_opts.lookup_per_minute = public_rate * 5;
+  api_opts.pow_bits = pow_bits;
   PrintRecoveryCode((*ctx)->escrow_recovery_code);
   http::Api api(*(*ctx)->auth, *(*ctx)->planning, *(*ctx)->reports, api_opts);
+  api.SetMailboxes((*ctx)->mailboxes.get());
   http::StaticFiles files(web);
   http::Metrics metrics;
   http::Server server(opts, api, files, metrics);
@@ -95,7 +102,9 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   // Tests and scripts wait for this exact line.
   std::printf("listening on http://%s:%u\n", opts.address.c_str(), *port);
   std::fflush(stdout);
+  MailPoller poller(*(*ctx)->mailboxes, mail_poll_seconds);
   server.Run(/*handle_signals=*/true);
+  poller.Stop();
   return 0;
 }
 
@@ -124,6 +133,41 @@ int RunInit(const std::string& data, const std::string& key_file, bool demo,
       "Created the demo (示例数据) in %s: 五届市委第八轮巡察 and 第九轮 (stationed today).\n",
       data.c_str());
   PrintDemoAccounts(*accounts);
+  return 0;
+}
+
+// Re-grants report and identity keys to the current staff with the escrow key, unlocked by the
+// recovery code read from stdin.
+int RunKeysRegrant(AppContext& c, HashCost cost) {
+  const std::string code = ReadPasswordFromStdin();
+  auto secret = UnlockEscrowSecret(*c.store, *c.hasher, *c.crypto, code);
+  if (!secret.ok() && secret.error().key == "bad_recovery_code") {
+    // The lock key was derived at the Argon2id cost `init` ran with, which is not recorded: a
+    // data directory made with --argon2-cost minimal (demos, tests) needs the other cost.
+    SodiumPasswordHasher other(cost == HashCost::kMinimal ? HashCost::kInteractive
+                                                          : HashCost::kMinimal);
+    auto again = UnlockEscrowSecret(*c.store, other, *c.crypto, code);
+    if (again.ok()) secret = std::move(again);
+  }
+  if (!secret.ok()) {
+    if (secret.error().key == "bad_recovery_code") {
+      std::cerr << "xuncha: 恢复码不正确 (wrong recovery code): " << secret.error().message
+                << "; nothing changed\n";
+      return 1;
+    }
+    return Fail(secret.error());
+  }
+  auto sum = c.reports->Regrant(*secret);
+  if (!sum.ok()) return Fail(sum.error());
+  std::printf(
+      "重新授权完成 (regranted): %d reports, %d report keys, %d identity keys, %d stale removed, "
+      "%d quarantined-mail keys",
+      sum->reports, sum->report_keys, sum->identity_keys, sum->stale_removed, sum->mail_keys);
+  if (sum->skipped > 0) {
+    std::printf(", %d reports skipped (their escrow copy is missing or does not open)",
+                sum->skipped);
+  }
+  std::printf("\n");
   return 0;
 }
 
@@ -167,6 +211,19 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_flag("--secure-cookies", secure_cookies,
                   "Mark the session cookie Secure (behind TLS)");
+  int pow_bits = 0;
+  serve
+      ->add_option("--public-pow", pow_bits,
+                   "Proof of work asked of public submissions, in leading zero bits of SHA-256 "
+                   "(0: off; 16 takes a phone about a second)")
+      ->check(CLI::Range(0, 24))
+      ->capture_default_str();
+  int mail_poll_seconds = 300;
+  serve
+      ->add_option("--mail-poll", mail_poll_seconds,
+                   "Seconds between polls of the groups' IMAP mailboxes (0: never)")
+      ->check(CLI::Range(0, 86400))
+      ->capture_default_str();
   double public_rate = 6;
   serve
       ->add_option("--public-rate", public_rate,
@@ -175,6 +232,12 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve->add_option("--argon2-cost", cost, "Argon2id cost for new passwords")
       ->check(CLI::IsMember({"interactive", "minimal"}))
+      ->capture_default_str();
+  std::string clamd_socket = "auto";
+  serve
+      ->add_option("--clamd-socket", clamd_socket,
+                   "clamd's UNIX socket for the virus scan of attachments (auto: "
+                   "/run/clamav/clamd.ctl if it exists; off: no scan)")
       ->capture_default_str();
 
   auto* init = app.add_subcommand("init", "Create a data directory (初始化); --demo adds 示例数据");
@@ -228,11 +291,34 @@ int main(int argc, char** argv) {
   auto* verify = audit->add_subcommand("verify", "Check the hash chain of the operation log");
   verify->add_option("--data", data, "Data directory")->capture_default_str();
 
+  auto* keys = app.add_subcommand("keys", "Report keys (密钥) after staff change");
+  keys->require_subcommand(1);
+  auto* regrant = keys->add_subcommand(
+      "regrant",
+      "Re-grant report and identity keys to the current staff with the escrow recovery code "
+      "(read from stdin); run after a password reset or a change of group or custodian");
+  regrant->add_option("--data", data, "Data directory")->capture_default_str();
+  regrant->add_option("--key-file", key_file, "The server key file (default DATA/server.key)");
+
+  auto* mail = app.add_subcommand("mail", "A group's mailbox (电子信箱)");
+  mail->require_subcommand(1);
+  auto* mail_import = mail->add_subcommand(
+      "import",
+      "Turn each message of a Maildir (DIR/new, DIR/cur) or a directory of .eml files into a "
+      "report of the group; unreadable ones go to quarantine; running it again adds nothing");
+  std::string mail_group;
+  std::string maildir;
+  bool quiet = false;
+  mail_import->add_option("--data", data, "Data directory")->capture_default_str();
+  mail_import->add_option("--group", mail_group, "The group: its id or exact name")->required();
+  mail_import->add_option("--maildir", maildir, "The Maildir or directory")->required();
+  mail_import->add_flag("--quiet", quiet, "Print only the totals");
+
   CLI11_PARSE(app, argc, argv);
 
   if (serve->parsed()) {
     return RunServe(data, key_file, listen, web, body_limit, threads, secure_cookies, cost,
-                    public_rate);
+                    public_rate, mail_poll_seconds, pow_bits, clamd_socket);
   }
   if (init->parsed()) return RunInit(data, key_file, demo, cost);
 
@@ -241,6 +327,20 @@ int main(int argc, char** argv) {
   AppContext& c = **ctx;
   const Actor cli = SystemActor("cli");
 
+  if (mail_import->parsed()) {
+    auto group = ResolveGroup(*c.store, mail_group);
+    if (!group.ok()) return Fail(group.error());
+    auto counts = ImportMaildir(c, *group, maildir, !quiet);
+    if (!counts.ok()) return Fail(counts.error());
+    std::printf(
+        "导入完成 (done): %d 件登记 imported, %d 件已导入过 duplicates, %d 件隔离 quarantined",
+        counts->imported, counts->duplicates, counts->quarantined);
+    if (counts->unreadable_files > 0)
+      std::printf(", %d 个文件无法读取 unreadable", counts->unreadable_files);
+    std::printf("\n");
+    return counts->unreadable_files > 0 ? 1 : 0;
+  }
+  if (regrant->parsed()) return RunKeysRegrant(c, ParseCost(cost));
   if (add->parsed()) {
     NewUser nu;
     nu.username = username;

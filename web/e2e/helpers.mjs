@@ -27,8 +27,8 @@ export function launchBrowser() {
 }
 
 /** Starts a server and a browser; returns them with a stop() for `after`. */
-export async function setup() {
-  const server = await startServer()
+export async function setup(serveArgs = []) {
+  const server = await startServer(serveArgs)
   let browser
   try {
     browser = await launchBrowser()

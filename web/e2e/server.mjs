@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url'
 const here = dirname(fileURLToPath(import.meta.url))
 export const DIST = resolve(here, '..', 'dist')
 
-export async function startServer() {
+/** `serveArgs`: extra options for `xuncha serve`, e.g. ['--public-pow', '12']. */
+export async function startServer(serveArgs = []) {
   const bin = process.env.XUNCHA_BIN
   if (!bin) {
     throw new Error(
@@ -32,7 +33,8 @@ export async function startServer() {
     throw new Error(`"${bin} init --data ${dir} --demo" failed:\n${e.stderr ?? e}`)
   }
 
-  const child = spawn(bin, ['serve', '--data', dir, '--listen', '127.0.0.1:0', '--web', DIST], {
+  const args = ['serve', '--data', dir, '--listen', '127.0.0.1:0', '--web', DIST, ...serveArgs]
+  const child = spawn(bin, args, {
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''

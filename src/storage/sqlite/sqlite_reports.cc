@@ -258,6 +258,23 @@ Result<std::optional<std::string>> SqliteTransaction::GetReportKey(ReportId id,
   return std::optional<std::string>(std::move(k));
 }
 
+Result<std::vector<std::string>> SqliteTransaction::ListReportKeyHolders(ReportId id,
+                                                                         const std::string& kind) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep("SELECT holder FROM report_keys WHERE report_id=? AND kind=?"
+                               " ORDER BY holder"));
+  st->Bind(1, id.value).Bind(2, kind);
+  return AllRows<std::string>(*st, [](const Statement& s) { return s.Text(0); });
+}
+
+Status SqliteTransaction::DeleteReportKey(ReportId id, const std::string& kind,
+                                          const std::string& holder) {
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st, Prep("DELETE FROM report_keys WHERE report_id=? AND kind=? AND holder=?"));
+  st->Bind(1, id.value).Bind(2, kind).Bind(3, holder);
+  return st->Run();
+}
+
 Status SqliteTransaction::InsertReportEvent(const ReportEventRecord& rec) {
   const ReportEvent& e = rec.event;
   XUNCHA_ASSIGN_OR_RETURN(Statement * st,

@@ -103,6 +103,9 @@ class SqliteTransaction final : public Transaction {
                       const std::string& sealed_key) override;
   Result<std::optional<std::string>> GetReportKey(ReportId id, const std::string& kind,
                                                   const std::string& holder) override;
+  Result<std::vector<std::string>> ListReportKeyHolders(ReportId id,
+                                                        const std::string& kind) override;
+  Status DeleteReportKey(ReportId id, const std::string& kind, const std::string& holder) override;
   Status InsertReportEvent(const ReportEventRecord& e) override;
   Result<std::vector<ReportEventRecord>> ListReportEvents(ReportId id) override;
   Result<std::int64_t> InsertReportFile(const ReportFileRecord& f) override;
@@ -116,6 +119,21 @@ class SqliteTransaction final : public Transaction {
   Status UpdateRevealRequest(const RevealRequest& r) override;
   Result<Page<RevealRequest>> ListRevealRequests(const RevealFilter& f,
                                                  const PageRequest& page) override;
+
+  Result<std::optional<MailId>> FindMail(GroupId group, const std::string& dedup_key) override;
+  Result<MailId> InsertMail(const MailRecord& m) override;
+  Result<MailRecord> GetMail(MailId id) override;
+  Status UpdateMail(const MailRecord& m) override;
+  Result<Page<MailRecord>> ListMail(const MailFilter& f, const PageRequest& page) override;
+  Status PutMailKey(MailId id, const std::string& holder, const std::string& box) override;
+  Result<std::optional<std::string>> GetMailKey(MailId id, const std::string& holder) override;
+  Status DeleteMailKeys(MailId id) override;
+  Result<std::vector<MailAccountRecord>> ListMailAccounts() override;
+  Result<std::optional<MailAccountRecord>> GetMailAccount(GroupId group) override;
+  Status PutMailAccount(const MailAccountRecord& a) override;
+  Status DeleteMailAccount(GroupId group) override;
+  Status UpdateMailAccountPoll(GroupId group, std::uint64_t uid_validity, std::uint64_t last_uid,
+                               UnixSeconds at, const std::string& error) override;
 
   Result<std::vector<CalendarDay>> ListCalendarDays() override;
   Status PutCalendarDay(const CalendarDay& d) override;

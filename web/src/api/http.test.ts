@@ -94,6 +94,30 @@ describe('request', () => {
     expect(filesForm([note]).get('report')).toBeNull()
   })
 
+  it('answers the bytes of a download, and the error envelope of a failed one', async () => {
+    const bytes = new Uint8Array([0x3c, 0xff, 0x0a])
+    vi.stubGlobal('fetch', async (url: string) =>
+      url.endsWith('/1/raw')
+        ? new Response(bytes, { status: 200, headers: { 'Content-Type': 'message/rfc822' } })
+        : new Response(
+            JSON.stringify({
+              error: {
+                code: 'failed_precondition',
+                key: 'mail_not_quarantined',
+                message: '该邮件已经登记，不在待处理邮件中',
+              },
+            }),
+            { status: 409 },
+          ),
+    )
+    const got = await http.getBytes('/mail/1/raw')
+    expect(new Uint8Array(got)).toEqual(bytes)
+    await expect(http.getBytes('/mail/2/raw')).rejects.toMatchObject({
+      key: 'mail_not_quarantined',
+      message: '该邮件已经登记，不在待处理邮件中',
+    })
+  })
+
   it('turns a network failure into a readable error', async () => {
     vi.stubGlobal('fetch', async () => {
       throw new TypeError('Failed to fetch')

@@ -151,6 +151,8 @@ export interface RequestOptions {
   form?: FormData
   /** Skip the global 401 redirect (login page, session probe). */
   silent401?: boolean
+  /** Answer the body's bytes (an ArrayBuffer) instead of parsed JSON; errors are still the JSON envelope. */
+  binary?: boolean
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -172,7 +174,7 @@ export async function request<T>(
   path: string,
   opts: RequestOptions = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' }
+  const headers: Record<string, string> = { Accept: opts.binary ? '*/*' : 'application/json' }
   let body: BodyInit | undefined
   if (opts.form !== undefined) {
     body = opts.form
@@ -200,6 +202,7 @@ export async function request<T>(
     throw new ApiError({ status: 0, code: 'unavailable', message: zhCN.errors.network })
   }
 
+  if (opts.binary && res.ok) return (await res.arrayBuffer()) as T
   const text = await res.text()
   let parsed: unknown = undefined
   if (text) {
@@ -226,6 +229,9 @@ export async function request<T>(
 export const http = {
   get: <T>(path: string, query?: Query, opts: RequestOptions = {}) =>
     request<T>('GET', path, { ...opts, query }),
+  /** GET the raw bytes of a download (e.g. a quarantined e-mail); errors as for JSON calls. */
+  getBytes: (path: string, opts: RequestOptions = {}) =>
+    request<ArrayBuffer>('GET', path, { ...opts, binary: true }),
   post: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>
     request<T>('POST', path, { ...opts, body }),
   put: <T>(path: string, body?: unknown, opts: RequestOptions = {}) =>

@@ -12,6 +12,8 @@ import type {
 const quiet = { silent401: true }
 
 export const getPublicIntake = () => http.get<PublicIntake>('/public/intake', undefined, quiet)
+export const getPowChallenge = () =>
+  http.get<{ bits: number; challenge: string }>('/public/pow', undefined, quiet)
 /** JSON without files; with files multipart/form-data (the report in a part named `report`). */
 export const submitPublicReport = (r: PublicReportInput, files: readonly File[] = []) =>
   files.length === 0

@@ -316,6 +316,8 @@ export const CHANNELS: readonly Channel[] = ['web', 'call', 'letter', 'box', 'vi
 /** The channels staff register by hand; web and email come in by themselves. */
 export type StaffChannel = 'call' | 'letter' | 'box' | 'visit'
 export const STAFF_CHANNELS: readonly StaffChannel[] = ['call', 'letter', 'box', 'visit']
+/** What the registration dialog registers: the staff channels, and a quarantined e-mail by hand. */
+export type RegisterChannel = StaffChannel | 'email'
 
 export type ReportState = 'registered' | 'accepted' | 'transferred' | 'filed' | 'closed'
 export const REPORT_STATES: readonly ReportState[] = [
@@ -371,6 +373,8 @@ export interface IntakeItem {
 
 export interface PublicIntake {
   demo: boolean
+  /** Proof of work asked of submissions (leading zero bits of SHA-256); 0 for none. */
+  pow_bits: number
   petition_office: PetitionOffice
   items: IntakeItem[]
 }
@@ -383,6 +387,8 @@ export interface PublicReportInput {
   content: string
   happened: string
   place: string
+  pow_challenge?: string
+  pow_solution?: string
 }
 
 export interface PublicReceipt {
@@ -526,7 +532,8 @@ export interface ReportDetail extends ReportSummary {
 
 export interface ReportInput {
   assignment_id: number | null
-  channel: StaffChannel
+  /** For `POST /mail/{id}/register` the server always takes `email`. */
+  channel: RegisterChannel
   /** YYYY-MM-DDTHH:MM, China time. */
   received_at: string
   anonymous: boolean
@@ -539,6 +546,80 @@ export interface ReportInput {
   visitor_count?: number
   received_by: string
   sealed: boolean
+}
+
+// ---- The group mailbox (电子信箱) ----
+
+/** imported: became a report by itself; quarantined: 待处理; registered: registered by hand. */
+export type MailState = 'quarantined' | 'registered' | 'imported'
+export const MAIL_STATES: readonly MailState[] = ['quarantined', 'registered', 'imported']
+export type MailSource = 'maildir' | 'imap'
+/** Why a message is in quarantine. */
+export type MailReason =
+  | 'bad_mime'
+  | 'mime_limits'
+  | 'mail_too_large'
+  | 'no_assignment'
+  | 'unit_ambiguous'
+  | 'invalid_content'
+export const MAIL_REASONS: readonly MailReason[] = [
+  'bad_mime',
+  'mime_limits',
+  'mail_too_large',
+  'no_assignment',
+  'unit_ambiguous',
+  'invalid_content',
+]
+
+export interface MailMessage {
+  id: number
+  group_id: number
+  group_name: string
+  source: MailSource
+  fetched_at: Timestamp | null
+  /** Bytes of the raw message. */
+  size: number
+  state: MailState
+  /** A MailReason while quarantined, '' otherwise. */
+  reason: string
+  /** Notes on the import (Chinese, or technical such as a charset guess). */
+  warnings: string[]
+  report_id: number | null
+  report_number: string | null
+  handled_at: Timestamp | null
+}
+
+/** A group's IMAP mailbox, polled by the server. The password is never sent back. */
+export interface MailAccount {
+  group_id: number
+  group_name: string
+  /** imaps://host:993/INBOX */
+  url: string
+  username: string
+  /** A CA certificate file on the server; '' = the system's. */
+  ca_file: string
+  enabled: boolean
+  last_poll_at: Timestamp | null
+  last_uid: number
+  /** '' when the last poll went well. */
+  last_error: string
+}
+
+export interface MailAccountInput {
+  url: string
+  username: string
+  /** Required for a new account; omitted or '' keeps the stored one. */
+  password?: string
+  ca_file: string
+  enabled: boolean
+}
+
+export interface MailPollResult {
+  imported: number
+  duplicates: number
+  quarantined: number
+  /** '' or a Chinese message. */
+  error: string
 }
 
 export interface TransitionInput {

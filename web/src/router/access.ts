@@ -69,6 +69,8 @@ export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader'
 export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
+/** 邮箱设置 (the groups' IMAP accounts): the office, and group leaders for the groups they lead. */
+export const MAILBOX_EDITORS: Role[] = ['office', 'group_leader']
 /** 受理设置 (working-day calendar, deadline rules, 信访 department): the office. */
 export const INTAKE_SETTINGS_EDITORS: Role[] = ['office']
 
@@ -89,6 +91,10 @@ export function canEditGroupChannels(
   if (role !== 'group_leader' || inspectorId === null || !group) return false
   return group.members.some((m) => m.inspector_id === inspectorId && m.role === 'leader')
 }
+
+/** Whether the 邮箱设置 tab is shown (the server still checks each group). */
+export const canSeeMailboxes = (role: Role | null): boolean =>
+  role !== null && MAILBOX_EDITORS.includes(role)
 
 /** The office and group leaders move reports, record notices and reply; members register and read. */
 export const canDecideReport = (role: Role | null): boolean =>

@@ -7,6 +7,7 @@ import {
   GROUP_READERS,
   INTAKE_SETTINGS_EDITORS,
   INTAKE_STAFF,
+  MAILBOX_EDITORS,
   PLANNING_READERS,
   REVEAL_READERS,
   UNIT_LIST_READERS,
@@ -108,6 +109,18 @@ const routes: RouteRecordRaw[] = [
         name: 'intake-report',
         component: () => import('@/views/intake/detail/index.vue'),
         meta: { roles: INTAKE_STAFF, title: 'intake.detail' },
+      },
+      {
+        path: 'intake/mail',
+        name: 'intake-mail',
+        component: () => import('@/views/intake/mail/index.vue'),
+        meta: { roles: INTAKE_STAFF, title: 'mail.title' },
+      },
+      {
+        path: 'intake/mailboxes',
+        name: 'intake-mailboxes',
+        component: () => import('@/views/intake/mailboxes/index.vue'),
+        meta: { roles: MAILBOX_EDITORS, title: 'mailbox.title' },
       },
       {
         path: 'reveal-requests',

@@ -8,6 +8,7 @@ import {
   fileKind,
   filesMessage,
   formatSize,
+  isDownloadOnly,
 } from './attachments'
 
 const MB = 1024 * 1024
@@ -103,6 +104,13 @@ describe('fileKind', () => {
       fileKind('application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
     ).toBe('word')
     expect(fileKind('application/vnd.ms-excel')).toBe('excel')
+    expect(fileKind('message/rfc822')).toBe('email')
     expect(fileKind('application/octet-stream')).toBe('other')
+  })
+
+  it('has the original e-mail downloaded, never opened', () => {
+    expect(isDownloadOnly({ mime: 'message/rfc822', filename: '原始邮件.eml' })).toBe(true)
+    expect(isDownloadOnly({ mime: 'text/plain', filename: 'mail.EML' })).toBe(true)
+    expect(isDownloadOnly({ mime: 'text/plain', filename: '说明.txt' })).toBe(false)
   })
 })

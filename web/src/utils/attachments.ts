@@ -89,7 +89,8 @@ export function clearFileErrors(fields: FieldErrors): void {
   }
 }
 
-export type FileKind = 'image' | 'pdf' | 'text' | 'audio' | 'video' | 'word' | 'excel' | 'other'
+export type FileKind =
+  'image' | 'pdf' | 'text' | 'audio' | 'video' | 'word' | 'excel' | 'email' | 'other'
 
 /** The kind of a sniffed MIME type, for the 类型 column. */
 export function fileKind(mime: string): FileKind {
@@ -101,5 +102,14 @@ export function fileKind(mime: string): FileKind {
   if (m.startsWith('video/')) return 'video'
   if (m === 'application/msword' || m.includes('wordprocessingml')) return 'word'
   if (m === 'application/vnd.ms-excel' || m.includes('spreadsheetml')) return 'excel'
+  if (m === 'message/rfc822') return 'email'
   return 'other'
+}
+
+/**
+ * Files the browser must save rather than open: a mail's original message
+ * (原始邮件.eml, message/rfc822) is hostile content and means nothing rendered.
+ */
+export function isDownloadOnly(f: { mime: string; filename: string }): boolean {
+  return fileKind(f.mime) === 'email' || /\.eml$/i.test(f.filename)
 }

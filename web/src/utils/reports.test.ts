@@ -3,6 +3,7 @@ import {
   chinaNow,
   cleanPersons,
   dueLevel,
+  isEmail,
   isIdNumber,
   isPhone,
   namesSomeone,
@@ -70,6 +71,13 @@ describe('phone and ID number', () => {
     expect(isIdNumber('11010519491231002X')).toBe(true)
     expect(isIdNumber('110105194912310021')).toBe(true)
     expect(isIdNumber('1101051949123100')).toBe(false)
+  })
+
+  it('checks an e-mail address loosely', () => {
+    expect(isEmail('reporter01@example.com')).toBe(true)
+    expect(isEmail('张三@例子.中国')).toBe(true)
+    expect(isEmail('not-an-email')).toBe(false)
+    expect(isEmail('a b@example.com')).toBe(false)
   })
 })
 

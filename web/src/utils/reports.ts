@@ -80,6 +80,9 @@ export const isPhone = (s: string): boolean => /^[0-9\-+() ]+$/.test(s)
 /** An 18-character resident ID number: 17 digits and a digit or X. */
 export const isIdNumber = (s: string): boolean => /^\d{17}[\dXx]$/.test(s)
 
+/** An e-mail address, loosely: something@something, no spaces. */
+export const isEmail = (s: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s)
+
 /** 被反映人 in one line: 姓名（单位 职务）、… */
 export function personsText(rows: ReportedPerson[]): string {
   return rows
