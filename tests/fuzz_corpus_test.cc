@@ -30,5 +30,6 @@ TEST(FuzzCorpusTest, ReportBody) { Replay("report_body", FuzzReportBody); }
 TEST(FuzzCorpusTest, Email) { Replay("email", FuzzEmail); }
 TEST(FuzzCorpusTest, Multipart) { Replay("multipart", FuzzMultipart); }
 TEST(FuzzCorpusTest, Strip) { Replay("strip", FuzzStrip); }
+TEST(FuzzCorpusTest, SearchQuery) { Replay("search_query", FuzzSearchQuery); }
 
 }  // namespace

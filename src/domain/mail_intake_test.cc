@@ -36,9 +36,9 @@ TEST(MailIntakeTest, OfSeveralTheUnitTheMailNamesIsChosenElseAPersonDecides) {
             AssignmentId(1));
   EXPECT_EQ(std::get<std::string_view>(ChooseAssignment(c, D("2026-11-27"), "举报", "某局")),
             kQuarantineUnitAmbiguous);
-  EXPECT_EQ(std::get<std::string_view>(
-                ChooseAssignment(c, D("2026-11-27"), "市财政局和市审计局", "")),
-            kQuarantineUnitAmbiguous);
+  EXPECT_EQ(
+      std::get<std::string_view>(ChooseAssignment(c, D("2026-11-27"), "市财政局和市审计局", "")),
+      kQuarantineUnitAmbiguous);
 }
 
 TEST(MailIntakeTest, ADraftKeepsSenderSubjectAndTextAndCutsOverlongText) {
@@ -72,8 +72,8 @@ TEST(MailIntakeTest, ImplausibleDateHeadersGiveWayToTheFetchTime) {
   const UnixSeconds now = 1795744800;
   EXPECT_EQ(MailReceivedAt(std::nullopt, now), now);
   EXPECT_EQ(MailReceivedAt(now - 3600, now), now - 3600);
-  EXPECT_EQ(MailReceivedAt(now + 3600, now), now);                 // from the future
-  EXPECT_EQ(MailReceivedAt(now - 400LL * 24 * 3600, now), now);    // more than a year old
+  EXPECT_EQ(MailReceivedAt(now + 3600, now), now);               // from the future
+  EXPECT_EQ(MailReceivedAt(now - 400LL * 24 * 3600, now), now);  // more than a year old
 }
 
 TEST(MailIntakeTest, StateAndSourceNamesRoundTrip) {

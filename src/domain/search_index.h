@@ -1,0 +1,81 @@
+// The search index's core, pure and in memory (docs/search.md): character unigrams and bigrams
+// of normalised text, immutable segments of postings, and the evaluation of a parsed query that
+// is exact — every candidate the n-grams give is verified against the record's text, so a
+// search returns precisely the records whose text contains the terms, for terms of any length.
+// Storage (sealed segment blobs, the outbox) and normalisation (src/text) are elsewhere.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/search_query.h"
+
+namespace xuncha {
+
+using DocNo = std::uint32_t;
+
+// The distinct unigrams and bigrams (of code points) of valid UTF-8 `text`, sorted.
+std::vector<std::string> TextGrams(std::string_view text);
+
+// What to look up for a term: its one unigram, or its distinct bigrams.
+std::vector<std::string> TermGrams(std::string_view term);
+
+// gram -> ascending doc numbers. Immutable once built.
+class SearchSegment {
+ public:
+  struct Doc {
+    DocNo no = 0;
+    std::string text;  // normalised
+  };
+  static SearchSegment Build(const std::vector<Doc>& docs);
+
+  // Compact form: grams sorted, each with its postings delta- and varint-encoded.
+  std::string Encode() const;
+  // kInvalidArgument "bad_segment" for anything Encode did not produce.
+  static Result<SearchSegment> Decode(std::string_view bytes);
+
+  // nullptr when the gram occurs in no document of this segment.
+  const std::vector<DocNo>* Postings(const std::string& gram) const;
+  std::size_t gram_count() const { return postings_.size(); }
+  const std::vector<DocNo>& docs() const { return docs_; }
+
+ private:
+  std::map<std::string, std::vector<DocNo>, std::less<>> postings_;
+  std::vector<DocNo> docs_;  // every doc of the segment, ascending
+};
+
+// A set of segments with removed documents (a record changed or deleted: its old number).
+class SearchIndex {
+ public:
+  void Add(std::shared_ptr<const SearchSegment> s) { segments_.push_back(std::move(s)); }
+  void Remove(DocNo no) { removed_.insert(no); }
+  std::size_t segment_count() const { return segments_.size(); }
+
+  // The live documents whose text contains the query, ascending. `text_of` returns a
+  // document's normalised text (for verification), or nullptr if it has none any more; the
+  // query's terms must be normalised like the texts. `within`, if given, restricts the answer
+  // (e.g. to the caller's scope) before any verification.
+  std::vector<DocNo> Evaluate(const QueryNode& q,
+                              const std::function<const std::string*(DocNo)>& text_of,
+                              const std::vector<DocNo>* within = nullptr) const;
+
+ private:
+  std::vector<DocNo> Lookup(const std::string& term,
+                            const std::function<const std::string*(DocNo)>& text_of,
+                            const std::vector<DocNo>* within) const;
+  std::vector<DocNo> Eval(const QueryNode& q,
+                          const std::function<const std::string*(DocNo)>& text_of,
+                          const std::vector<DocNo>* within) const;
+
+  std::vector<std::shared_ptr<const SearchSegment>> segments_;
+  std::set<DocNo> removed_;
+};
+
+}  // namespace xuncha
