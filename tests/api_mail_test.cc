@@ -84,8 +84,19 @@ TEST_F(ApiMailTest, QuarantineIsListedReadAndRegisteredByHandWithinTheGroup) {
   HttpResult reg = leader.Post("/api/v1/mail/" + id + "/register", draft);
   ASSERT_EQ(reg.status, 201u) << reg.body;
   EXPECT_EQ(reg.json()["channel"], "email");
-  ASSERT_EQ(reg.json()["files"].size(), 1u);
-  EXPECT_EQ(reg.json()["files"][0]["filename"], "原始邮件.eml");
+  EXPECT_EQ(reg.json()["files"].size(), 0u);
+  // The original names the sender: the custodian downloads it, the group leader cannot.
+  const std::string original =
+      "/api/v1/reports/" + std::to_string(reg.json()["id"].get<std::int64_t>()) + "/original";
+  HttpResult by_leader = leader.Get(original);
+  EXPECT_EQ(by_leader.status, 409u) << by_leader.body;
+  Client custodian = SignedIn("office_head");
+  HttpResult by_custodian = custodian.Get(original);
+  ASSERT_EQ(by_custodian.status, 200u) << by_custodian.body;
+  EXPECT_EQ(by_custodian.body, hostile);
+  EXPECT_EQ(by_custodian.headers["content-type"], "message/rfc822");
+  EXPECT_EQ(by_custodian.headers["content-disposition"].rfind("attachment;", 0), 0u);
+  EXPECT_EQ(other.Get(original).status, 404u);
   HttpResult again = leader.Post("/api/v1/mail/" + id + "/register", draft);
   EXPECT_EQ(again.status, 409u) << again.body;
   EXPECT_EQ(again.json()["error"]["key"], "mail_not_quarantined") << again.body;

@@ -99,18 +99,20 @@ TEST_F(MailImportTest, TheCorpusImportsWithTheRightTextAndASecondImportAddsNothi
   const ReportView big5 = ReportByNumber(first["big5_base64.eml"].report_number);
   EXPECT_NE(big5.report.body.content.find("巡察組"), std::string::npos) << big5.report.body.content;
 
-  // The original message is kept, byte for byte, as an encrypted file of the report.
-  ASSERT_FALSE(gbk.files.empty());
-  const AttachmentInfo& original = gbk.files.back();
-  EXPECT_EQ(original.filename, "原始邮件.eml");
-  EXPECT_EQ(original.mime, "message/rfc822");
-  auto bytes = app_.reports->File(app_.As("leader1"), gbk.report.id, original.id);
+  // The original message is kept byte for byte, for the custodians only: it names the sender.
+  for (const auto& f : gbk.files) EXPECT_NE(f.mime, "message/rfc822");
+  auto bytes = app_.reports->MailOriginal(app_.As("office_head"), gbk.report.id);
   ASSERT_TRUE(bytes.ok()) << bytes.error().message;
-  EXPECT_EQ(bytes->data, ReadFile(CorpusDir() / "gbk_qp.eml"));
+  EXPECT_EQ(*bytes, ReadFile(CorpusDir() / "gbk_qp.eml"));
+  auto handler = app_.reports->MailOriginal(app_.As("leader1"), gbk.report.id);
+  ASSERT_FALSE(handler.ok());
+  EXPECT_EQ(handler.error().key, "key_unavailable");
+  EXPECT_EQ(app_.reports->MailOriginal(app_.As("member2"), gbk.report.id).error().code,
+            ErrorCode::kNotFound);
 
-  // Attachments named with RFC 2231 come through under their decoded names.
+  // Attachments named with RFC 2231 come through as files of the report.
   const ReportView att = ReportByNumber(first["attachment_rfc2231.eml"].report_number);
-  ASSERT_GE(att.files.size(), 2u);
+  ASSERT_GE(att.files.size(), 1u);
 
   // Importing the same mailbox again adds nothing: not a report, not a quarantine entry.
   auto before = app_.reports->List(app_.As("office_head"), {}, {1, 1});
@@ -169,11 +171,12 @@ TEST_F(MailImportTest, UnreadableMailIsQuarantinedWithItsBytesAndRegisteredByHan
   auto reg = app_.reports->RegisterMail(app_.As("leader1"), r.mail_id, d);
   ASSERT_TRUE(reg.ok()) << reg.error().message;
   EXPECT_EQ(reg->report.channel, Channel::kEmail);
-  ASSERT_EQ(reg->files.size(), 1u);
-  EXPECT_EQ(reg->files[0].filename, "原始邮件.eml");
-  auto kept = app_.reports->File(app_.As("leader1"), reg->report.id, reg->files[0].id);
-  ASSERT_TRUE(kept.ok());
-  EXPECT_EQ(kept->data, garbage);
+  EXPECT_TRUE(reg->files.empty());
+  // The original stays, now for the custodians only.
+  auto kept = app_.reports->MailOriginal(app_.As("office_head"), reg->report.id);
+  ASSERT_TRUE(kept.ok()) << kept.error().message;
+  EXPECT_EQ(*kept, garbage);
+  EXPECT_FALSE(app_.reports->MailOriginal(app_.As("leader1"), reg->report.id).ok());
 
   // It has left quarantine, once and for all.
   auto again = app_.reports->RegisterMail(app_.As("leader1"), r.mail_id, d);
@@ -187,32 +190,13 @@ TEST_F(MailImportTest, UnreadableMailIsQuarantinedWithItsBytesAndRegisteredByHan
   EXPECT_EQ(done->items[0].report_number, reg->report.number);
 }
 
-TEST_F(MailImportTest, TheEscrowCodeRegrantsQuarantinedMailToTheGroupsHandlers) {
-  const MailImportResult r = Import("unreadable bytes for the regrant\n");
-  ASSERT_EQ(r.kind, MailImportResult::Kind::kQuarantined);
-  // member1's box is lost (as after a password reset): he cannot read the message.
-  const Actor member = app_.As("member1");
-  {
-    auto tx = app_.store->Begin(TxMode::kWrite);
-    ASSERT_TRUE(tx.ok());
-    auto leader_box =
-        (*tx)->GetMailKey(r.mail_id, "user:" + std::to_string(app_.As("leader1").user.id.value));
-    ASSERT_TRUE(leader_box.ok() && leader_box->has_value());
-    ASSERT_TRUE((*tx)->DeleteMailKeys(r.mail_id).ok());
-    ASSERT_TRUE((*tx)
-                    ->PutMailKey(r.mail_id,
-                                 "user:" + std::to_string(app_.As("leader1").user.id.value),
-                                 **leader_box)
-                    .ok());
-    ASSERT_TRUE((*tx)->Commit().ok());
-  }
-  auto before = app_.reports->MailRaw(member, r.mail_id);
-  ASSERT_FALSE(before.ok());
-  EXPECT_EQ(before.error().key, "key_unavailable");
-  // Without the escrow box the regrant could not help: it was removed above, so put the
-  // message back through quarantine with a fresh import of other bytes.
-  const MailImportResult q = Import("more unreadable bytes for the regrant\n");
+TEST_F(MailImportTest, TheEscrowCodeRegrantsQuarantinedMailToTheGroupLeader) {
+  const MailImportResult q = Import("unreadable bytes for the regrant\n");
   ASSERT_EQ(q.kind, MailImportResult::Kind::kQuarantined);
+  // Quarantined mail is for the group leader and the custodians, not every member.
+  EXPECT_TRUE(app_.reports->MailRaw(app_.As("leader1"), q.mail_id).ok());
+  EXPECT_FALSE(app_.reports->MailRaw(app_.As("member1"), q.mail_id).ok());
+  // Every box but escrow's lost (as after password resets).
   {
     auto tx = app_.store->Begin(TxMode::kWrite);
     ASSERT_TRUE(tx.ok());
@@ -222,17 +206,19 @@ TEST_F(MailImportTest, TheEscrowCodeRegrantsQuarantinedMailToTheGroupsHandlers) 
     ASSERT_TRUE((*tx)->PutMailKey(q.mail_id, "escrow", **escrow).ok());
     ASSERT_TRUE((*tx)->Commit().ok());
   }
-  EXPECT_FALSE(app_.reports->MailRaw(member, q.mail_id).ok());
+  auto before = app_.reports->MailRaw(app_.As("leader1"), q.mail_id);
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().key, "key_unavailable");
   auto secret =
       UnlockEscrowSecret(*app_.store, app_.hasher, app_.crypto, app_.escrow_recovery_code);
   ASSERT_TRUE(secret.ok()) << secret.error().message;
   auto sum = app_.reports->Regrant(*secret);
   ASSERT_TRUE(sum.ok()) << sum.error().message;
   EXPECT_GT(sum->mail_keys, 0);
-  auto after = app_.reports->MailRaw(member, q.mail_id);
+  auto after = app_.reports->MailRaw(app_.As("leader1"), q.mail_id);
   ASSERT_TRUE(after.ok()) << after.error().message;
-  EXPECT_EQ(*after, "more unreadable bytes for the regrant\n");
-  // Another group's member still has no way in.
+  EXPECT_EQ(*after, "unreadable bytes for the regrant\n");
+  EXPECT_FALSE(app_.reports->MailRaw(app_.As("member1"), q.mail_id).ok());
   EXPECT_FALSE(app_.reports->MailRaw(app_.As("member2"), q.mail_id).ok());
 }
 

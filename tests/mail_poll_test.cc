@@ -59,7 +59,7 @@ class MailPollTest : public ::testing::Test {
 };
 
 TEST_F(MailPollTest, NewMessagesBecomeReportsOnceAndStayUnflaggedOnTheServer) {
-  ASSERT_TRUE(app_.mailboxes->Put(app_.As("leader1"), group_, Account()).ok());
+  ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, Account()).ok());
   imap_->Deliver(Eml("gbk_qp.eml"));
   imap_->Deliver(Eml("big5_base64.eml"));
   imap_->Deliver("this is no mail message\n");
@@ -112,7 +112,7 @@ TEST_F(MailPollTest, NewMessagesBecomeReportsOnceAndStayUnflaggedOnTheServer) {
 }
 
 TEST_F(MailPollTest, RefusedLoginsAndUntrustedCertificatesAreReportedOnTheAccount) {
-  ASSERT_TRUE(app_.mailboxes->Put(app_.As("leader1"), group_, Account("wrong")).ok());
+  ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, Account("wrong")).ok());
   imap_->Deliver(Eml("gbk_qp.eml"));
   MailPollResult bad = Poll();
   EXPECT_NE(bad.error.find("拒绝登录"), std::string::npos) << bad.error;
@@ -124,12 +124,12 @@ TEST_F(MailPollTest, RefusedLoginsAndUntrustedCertificatesAreReportedOnTheAccoun
   // Without the test CA the server's certificate is not trusted: no connection at all.
   MailAccountInput untrusted = Account();
   untrusted.ca_file.clear();
-  ASSERT_TRUE(app_.mailboxes->Put(app_.As("leader1"), group_, untrusted).ok());
+  ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, untrusted).ok());
   MailPollResult tls = Poll();
   EXPECT_NE(tls.error.find("无法连接"), std::string::npos) << tls.error;
 
   // Fixed: the message arrives.
-  ASSERT_TRUE(app_.mailboxes->Put(app_.As("leader1"), group_, Account()).ok());
+  ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, Account()).ok());
   EXPECT_EQ(Poll().imported, 1);
 }
 
@@ -149,6 +149,20 @@ TEST_F(MailPollTest, OnlyTheOfficeAndTheGroupLeaderSetAMailboxAndThePasswordIsSe
   auto missing = app_.mailboxes->Put(app_.As("office_head"), group_, nopass);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().fields.at("password"), "required");
+
+  // The office's stored password never follows a changed server: it must be typed again.
+  ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, Account()).ok());
+  MailAccountInput moved = Account("");
+  moved.url = "imaps://elsewhere.example.org/INBOX";
+  auto no_password = app_.mailboxes->Put(app_.As("leader1"), group_, moved);
+  ASSERT_FALSE(no_password.ok());
+  EXPECT_EQ(no_password.error().fields.at("password"), "required");
+  // Only the office names a CA file on the server.
+  MailAccountInput ca = Account();
+  ca.ca_file = "/etc/shadow";
+  auto by_leader = app_.mailboxes->Put(app_.As("leader1"), group_, ca);
+  ASSERT_FALSE(by_leader.ok());
+  EXPECT_EQ(by_leader.error().fields.at("ca_file"), "invalid_value");
 
   MailAccountInput secret = Account("PwSecret9917");
   ASSERT_TRUE(app_.mailboxes->Put(app_.As("office_head"), group_, secret).ok());

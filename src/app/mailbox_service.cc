@@ -74,11 +74,22 @@ Result<MailAccountView> MailboxService::Put(const Actor& a, GroupId group,
   CheckText(errors, "url", in.url, true, 500);
   if (!errors.count("url") && in.url.rfind("imaps://", 0) != 0) errors["url"] = "invalid_value";
   CheckText(errors, "username", in.username, true, 200);
-  CheckText(errors, "password", in.password, !existing, 500);
+  // Another server or account needs the password again: a stored password never follows a
+  // changed URL (it would be sent to whatever server the new URL names).
+  const bool moved = !existing || existing->url != in.url || existing->username != in.username;
+  CheckText(errors, "password", in.password, moved, 500);
   CheckText(errors, "ca_file", in.ca_file, false, 500);
+  // A file on the server: only the office names one, and only an absolute path.
+  const std::string old_ca = existing ? existing->ca_file : "";
+  if (!errors.count("ca_file") && in.ca_file != old_ca) {
+    if (a.user.role != Role::kOffice) {
+      errors["ca_file"] = "invalid_value";
+    } else if (!in.ca_file.empty() && in.ca_file.front() != '/') {
+      errors["ca_file"] = "invalid_value";
+    }
+  }
   if (!errors.empty()) return ValidationError(std::move(errors));
   MailAccountRecord rec = existing.value_or(MailAccountRecord{});
-  const bool moved = !existing || existing->url != in.url || existing->username != in.username;
   rec.group_id = group;
   rec.url = in.url;
   rec.username = in.username;

@@ -111,9 +111,13 @@ Result<ReportService::RegrantSummary> ReportService::Regrant(const std::string& 
       XUNCHA_ASSIGN_OR_RETURN(auto report_holders, tx->ListReportKeyHolders(r.id, "report"));
       XUNCHA_ASSIGN_OR_RETURN(Recovered report_key, RecoverKey(*tx, crypto_, escrow_secret_key,
                                                                r.id, "report", report_holders));
-      XUNCHA_ASSIGN_OR_RETURN(int report_sealed,
-                              Reseal(*tx, crypto_, r.id, "report", report_key.key, handlers,
-                                     report_holders, sum.stale_removed));
+      // A key the escrow copy cannot give back is left exactly as it is: a departed user's
+      // box may be the only one that still opens it.
+      int report_sealed = 0;
+      if (!report_key.lost) {
+        XUNCHA_ASSIGN_OR_RETURN(report_sealed, Reseal(*tx, crypto_, r.id, "report", report_key.key,
+                                                      handlers, report_holders, sum.stale_removed));
+      }
 
       // The identity key: the custodians, and whoever a custodian approved who still handles
       // the report. Nobody else, whatever he handles.
@@ -138,9 +142,12 @@ Result<ReportService::RegrantSummary> ReportService::Regrant(const std::string& 
           if (reqs.items.size() < 200u) break;
         }
       }
-      XUNCHA_ASSIGN_OR_RETURN(int identity_sealed,
-                              Reseal(*tx, crypto_, r.id, "identity", identity_key.key, identity_to,
-                                     identity_holders, sum.stale_removed));
+      int identity_sealed = 0;
+      if (!identity_key.lost) {
+        XUNCHA_ASSIGN_OR_RETURN(
+            identity_sealed, Reseal(*tx, crypto_, r.id, "identity", identity_key.key, identity_to,
+                                    identity_holders, sum.stale_removed));
+      }
 
       sum.report_keys += report_sealed;
       sum.identity_keys += identity_sealed;
@@ -152,25 +159,18 @@ Result<ReportService::RegrantSummary> ReportService::Regrant(const std::string& 
 
   // Quarantined mail: its key to the group's current handlers (and escrow), nobody else.
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  MailFilter quarantined;
-  quarantined.all_groups = true;
-  quarantined.state = MailState::kQuarantined;
+  MailFilter all_mail;
+  all_mail.all_groups = true;
   for (int page = 1;; ++page) {
-    XUNCHA_ASSIGN_OR_RETURN(auto mail, tx->ListMail(quarantined, {page, 200}));
+    XUNCHA_ASSIGN_OR_RETURN(auto mail, tx->ListMail(all_mail, {page, 200}));
     for (const auto& m : mail.items) {
       XUNCHA_ASSIGN_OR_RETURN(auto box, tx->GetMailKey(m.message.id, "escrow"));
-      if (!box) continue;
+      if (!box) continue;  // nothing kept, or no escrow copy: left as it is
       auto key = crypto_.OpenSealed(escrow_secret_key, *box);
       if (!key.ok()) continue;
-      Report as_report;
-      as_report.group_id = m.message.group_id;
-      XUNCHA_ASSIGN_OR_RETURN(auto holders, Handlers(*tx, as_report));
-      XUNCHA_TRY(tx->DeleteMailKeys(m.message.id));
-      XUNCHA_TRY(tx->PutMailKey(m.message.id, "escrow", *box));
-      for (const auto& [holder, pk] : holders) {
-        XUNCHA_TRY(tx->PutMailKey(m.message.id, holder, crypto_.SealTo(pk, *key)));
-        ++sum.mail_keys;
-      }
+      XUNCHA_TRY(SealMailKey(*tx, m.message.id, m.message.group_id, *key,
+                             /*leaders=*/m.message.state == MailState::kQuarantined));
+      ++sum.mail_keys;
     }
     if (static_cast<std::int64_t>(page) * 200 >= mail.total) break;
   }

@@ -1,8 +1,10 @@
 // Email into reports (电子信箱): the importer and the IMAP poller hand each raw message to
 // ImportMail; staff list quarantined messages, read their bytes and register them by hand.
-// Keys: an imported message is kept as a file of its report (per-file key under the report
-// key); a quarantined one is sealed with its own key, sealed to the group's handlers and to
-// the escrow key, so the database alone reveals neither sender nor text.
+// Keys: the original message names its sender (From, Reply-To, Received lines with addresses),
+// so it is never under the report key every handler holds. Each message's raw bytes are sealed
+// with their own key, sealed to the custodians and the escrow key, and while the message waits
+// in quarantine also to the group's leader (who registers it by hand). The database alone
+// reveals neither sender nor text.
 #include "app/report_codec.h"
 #include "app/report_service.h"
 #include "app/scope.h"
@@ -11,18 +13,7 @@ namespace xuncha {
 namespace {
 
 constexpr int kChinaUtcOffset = 8 * 3600;
-constexpr const char* kOriginalName = "原始邮件.eml";
-constexpr const char* kOriginalMime = "message/rfc822";
-
 std::string MailContext(const std::string& dedup_key) { return "mail:" + dedup_key; }
-
-Attachment Original(std::string raw) {
-  Attachment a;
-  a.filename = kOriginalName;
-  a.mime = kOriginalMime;
-  a.data = std::move(raw);
-  return a;
-}
 
 }  // namespace
 
@@ -60,20 +51,45 @@ std::vector<Attachment> ReportService::MailFiles(std::vector<InboundAttachment> 
   return out;
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> ReportService::MailHolders(Transaction& tx,
+                                                                                    GroupId group,
+                                                                                    bool leaders) {
+  XUNCHA_ASSIGN_OR_RETURN(auto holders, tx.ListKeyHolders());
+  Group g;
+  if (leaders) {
+    XUNCHA_ASSIGN_OR_RETURN(g, tx.GetGroup(group));
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& h : holders) {
+    bool holds = h.role == Role::kOffice && h.custodian;
+    if (leaders && h.role == Role::kGroupLeader && h.inspector_id) {
+      for (const auto& m : g.members) {
+        if (m.inspector_id == *h.inspector_id && m.role == MemberRole::kLeader) holds = true;
+      }
+    }
+    if (holds) out.emplace_back(HolderOf(h.user_id), h.public_key);
+  }
+  if (!keys_.escrow_public_key.empty()) out.emplace_back("escrow", keys_.escrow_public_key);
+  return out;
+}
+
+Status ReportService::SealMailKey(Transaction& tx, MailId id, GroupId group,
+                                  const std::string& mail_key, bool leaders) {
+  XUNCHA_TRY(tx.DeleteMailKeys(id));
+  XUNCHA_ASSIGN_OR_RETURN(auto holders, MailHolders(tx, group, leaders));
+  for (const auto& [holder, pk] : holders) {
+    XUNCHA_TRY(tx.PutMailKey(id, holder, crypto_.SealTo(pk, mail_key)));
+  }
+  return Ok();
+}
+
 Result<MailImportResult> ReportService::Quarantine(Transaction& tx, MailRecord rec,
                                                    const std::string& raw) {
   const std::string mail_key = crypto_.RandomBytes(32);
   rec.message.state = MailState::kQuarantined;
   rec.raw_box = crypto_.Seal(mail_key, raw, MailContext(rec.dedup_key));
   XUNCHA_ASSIGN_OR_RETURN(MailId id, tx.InsertMail(rec));
-  // The group's handlers as for an ordinary (unsealed) report, and escrow.
-  Report as_report;
-  as_report.group_id = rec.message.group_id;
-  XUNCHA_ASSIGN_OR_RETURN(auto holders, Handlers(tx, as_report));
-  if (!keys_.escrow_public_key.empty()) holders.emplace_back("escrow", keys_.escrow_public_key);
-  for (const auto& [holder, pk] : holders) {
-    XUNCHA_TRY(tx.PutMailKey(id, holder, crypto_.SealTo(pk, mail_key)));
-  }
+  XUNCHA_TRY(SealMailKey(tx, id, rec.message.group_id, mail_key, /*leaders=*/true));
   XUNCHA_TRY(audit_.Append(tx, SystemActor("system:mail"), "mail.quarantine", "mail",
                            std::to_string(id.value), rec.message.reason));
   MailImportResult out;
@@ -111,7 +127,6 @@ Result<MailImportResult> ReportService::ImportMail(GroupId group, std::string ra
       if (m.reason != kQuarantineLimits) m.reason = kQuarantineBadMime;
     }
   }
-  std::vector<Attachment> files;
   if (mail) {
     m.warnings = mail->warnings;
     if (!mail->message_id.empty()) {
@@ -119,6 +134,21 @@ Result<MailImportResult> ReportService::ImportMail(GroupId group, std::string ra
           keys_.lookup_key, "mail:" + std::to_string(group.value) + ":id:" + mail->message_id);
     }
   }
+  {
+    // Seen before: nothing to do (checked again under the write lock below).
+    XUNCHA_ASSIGN_OR_RETURN(auto rtx, store_.Begin(TxMode::kRead));
+    XUNCHA_ASSIGN_OR_RETURN(auto seen, rtx->FindMail(group, rec.dedup_key));
+    if (seen) {
+      MailImportResult out;
+      out.kind = MailImportResult::Kind::kDuplicate;
+      out.mail_id = *seen;
+      return out;
+    }
+  }
+  // Type checks, metadata stripping and virus scans take time: never under the write lock.
+  std::vector<Attachment> files;
+  std::vector<std::string> file_warnings;
+  if (mail) files = MailFiles(std::move(mail->attachments), file_warnings);
 
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(Group g, tx->GetGroup(group));
@@ -165,16 +195,18 @@ Result<MailImportResult> ReportService::ImportMail(GroupId group, std::string ra
     XUNCHA_TRY(tx->Commit());
     return out;
   }
-  // Processing files takes time; a write transaction is held meanwhile, but only the importer
-  // writes mail and reports are small next to it. (Attachments were bounded by the parser.)
-  d.files = MailFiles(std::move(mail->attachments), m.warnings);
-  d.files.push_back(Original(raw));
+  m.warnings.insert(m.warnings.end(), file_warnings.begin(), file_warnings.end());
+  d.files = std::move(files);
   XUNCHA_ASSIGN_OR_RETURN(AssignmentView av, tx->GetAssignment(assignment));
   const Actor sys = SystemActor("system:mail");
   XUNCHA_ASSIGN_OR_RETURN(Submitted sub, Create(*tx, &sys, d, av));
   m.state = MailState::kImported;
   m.report_id = sub.id;
+  // The original, for the custodians (it names the sender).
+  const std::string mail_key = crypto_.RandomBytes(32);
+  rec.raw_box = crypto_.Seal(mail_key, raw, MailContext(rec.dedup_key));
   XUNCHA_ASSIGN_OR_RETURN(MailId id, tx->InsertMail(rec));
+  XUNCHA_TRY(SealMailKey(*tx, id, group, mail_key, /*leaders=*/false));
   XUNCHA_TRY(tx->Commit());
   MailImportResult out;
   out.kind = MailImportResult::Kind::kImported;
@@ -197,7 +229,8 @@ Result<Page<MailView>> ReportService::ListMail(const Actor& a, MailFilter f, con
     v.message = std::move(rec.message);
     v.group_name = std::move(rec.group_name);
     if (v.message.report_id) {
-      auto r = tx->GetReport(*v.message.report_id);
+      // A sealed report's number only for those who see sealed reports.
+      auto r = Load(*tx, a, *v.message.report_id);
       if (r.ok()) v.report_number = r->report.number;
     }
     out.items.push_back(std::move(v));
@@ -206,11 +239,16 @@ Result<Page<MailView>> ReportService::ListMail(const Actor& a, MailFilter f, con
 }
 
 namespace {
-// The raw bytes of quarantined message `rec`, opened with the actor's key.
-Result<std::string> OpenQuarantined(Transaction& tx, Crypto& crypto, const Actor& a,
-                                    const MailRecord& rec) {
-  if (rec.message.state != MailState::kQuarantined || rec.raw_box.empty()) {
-    return Error::Make(ErrorCode::kFailedPrecondition, "not in quarantine", "mail_not_quarantined");
+struct OpenedMail {
+  std::string key;
+  std::string raw;
+};
+
+// The raw bytes of message `rec`, opened with the actor's key.
+Result<OpenedMail> OpenMail(Transaction& tx, Crypto& crypto, const Actor& a,
+                            const MailRecord& rec) {
+  if (rec.raw_box.empty()) {
+    return Error::Make(ErrorCode::kFailedPrecondition, "no original kept", "key_unavailable");
   }
   XUNCHA_ASSIGN_OR_RETURN(auto box, tx.GetMailKey(rec.message.id, HolderOf(a.user.id)));
   if (!box || a.secret_key.empty()) {
@@ -220,7 +258,17 @@ Result<std::string> OpenQuarantined(Transaction& tx, Crypto& crypto, const Actor
   if (!key.ok()) {
     return Error::Make(ErrorCode::kFailedPrecondition, "no mail key", "key_unavailable");
   }
-  return crypto.Open(*key, rec.raw_box, MailContext(rec.dedup_key));
+  OpenedMail out;
+  out.key = *std::move(key);
+  XUNCHA_ASSIGN_OR_RETURN(out.raw, crypto.Open(out.key, rec.raw_box, MailContext(rec.dedup_key)));
+  return out;
+}
+
+Status CheckQuarantined(const MailRecord& rec) {
+  if (rec.message.state != MailState::kQuarantined) {
+    return Error::Make(ErrorCode::kFailedPrecondition, "not in quarantine", "mail_not_quarantined");
+  }
+  return Ok();
 }
 }  // namespace
 
@@ -231,7 +279,9 @@ Result<std::string> ReportService::MailRaw(const Actor& a, MailId id) {
     XUNCHA_ASSIGN_OR_RETURN(ReportScope s, ScopeOf(*tx, a));
     XUNCHA_ASSIGN_OR_RETURN(MailRecord rec, tx->GetMail(id));
     if (!s.all && !Contains(s.groups, rec.message.group_id)) return NotFound("mail");
-    XUNCHA_ASSIGN_OR_RETURN(raw, OpenQuarantined(*tx, crypto_, a, rec));
+    XUNCHA_TRY(CheckQuarantined(rec));
+    XUNCHA_ASSIGN_OR_RETURN(OpenedMail opened, OpenMail(*tx, crypto_, a, rec));
+    raw = std::move(opened.raw);
   }
   XUNCHA_ASSIGN_OR_RETURN(auto wtx, store_.Begin(TxMode::kWrite));
   XUNCHA_TRY(audit_.Append(*wtx, a, "mail.raw.view", "mail", std::to_string(id.value), ""));
@@ -241,18 +291,19 @@ Result<std::string> ReportService::MailRaw(const Actor& a, MailId id) {
 
 Result<ReportView> ReportService::RegisterMail(const Actor& a, MailId id, ReportDraft d) {
   XUNCHA_TRY(CheckHandler(a));
-  std::string raw;
+  std::string mail_key;
   {
     XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
     XUNCHA_ASSIGN_OR_RETURN(ReportScope s, ScopeOf(*tx, a));
     XUNCHA_ASSIGN_OR_RETURN(MailRecord rec, tx->GetMail(id));
     if (!s.all && !Contains(s.groups, rec.message.group_id)) return NotFound("mail");
-    XUNCHA_ASSIGN_OR_RETURN(raw, OpenQuarantined(*tx, crypto_, a, rec));
+    XUNCHA_TRY(CheckQuarantined(rec));
+    XUNCHA_ASSIGN_OR_RETURN(OpenedMail opened, OpenMail(*tx, crypto_, a, rec));
+    mail_key = std::move(opened.key);
   }
   d.channel = Channel::kEmail;
-  const Attachment original = Original(std::move(raw));
   return RegisterWith(
-      a, std::move(d), &original,
+      a, std::move(d), nullptr,
       [&](Transaction& tx, const AssignmentView& av, const Submitted& sub) -> Status {
         // Read again inside the write transaction: someone else may have registered it.
         XUNCHA_ASSIGN_OR_RETURN(MailRecord rec, tx.GetMail(id));
@@ -267,11 +318,30 @@ Result<ReportView> ReportService::RegisterMail(const Actor& a, MailId id, Report
         rec.message.report_id = sub.id;
         rec.message.handled_by = a.user.id;
         rec.message.handled_at = clock_.Now();
-        rec.raw_box.clear();  // the report now holds the original
         XUNCHA_TRY(tx.UpdateMail(rec));
-        XUNCHA_TRY(tx.DeleteMailKeys(id));
+        // From now on the original is the custodians' only, like any email report's.
+        XUNCHA_TRY(SealMailKey(tx, id, rec.message.group_id, mail_key, /*leaders=*/false));
         return audit_.Append(tx, a, "mail.register", "mail", std::to_string(id.value), sub.number);
       });
+}
+
+Result<std::string> ReportService::MailOriginal(const Actor& a, ReportId id) {
+  std::string raw;
+  std::string number;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+    XUNCHA_ASSIGN_OR_RETURN(ReportRecord r, Load(*tx, a, id));
+    number = r.report.number;
+    XUNCHA_ASSIGN_OR_RETURN(auto rec, tx->FindMailByReport(id));
+    if (!rec) return NotFound("original");
+    XUNCHA_ASSIGN_OR_RETURN(OpenedMail opened, OpenMail(*tx, crypto_, a, *rec));
+    raw = std::move(opened.raw);
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto wtx, store_.Begin(TxMode::kWrite));
+  XUNCHA_TRY(
+      audit_.Append(*wtx, a, "report.original.view", "report", std::to_string(id.value), number));
+  XUNCHA_TRY(wtx->Commit());
+  return raw;
 }
 
 }  // namespace xuncha

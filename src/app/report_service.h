@@ -163,9 +163,12 @@ class ReportService {
   Result<Page<MailView>> ListMail(const Actor& a, MailFilter f, const PageRequest& p);
   // A quarantined message's raw bytes, opened with the caller's key. Logged.
   Result<std::string> MailRaw(const Actor& a, MailId id);
-  // Registers a quarantined message by hand as a report of its group (channel email); the
-  // original becomes an encrypted file of the report and leaves quarantine.
+  // Registers a quarantined message by hand as a report of its group (channel email); it
+  // leaves quarantine and its original stays for the custodians.
   Result<ReportView> RegisterMail(const Actor& a, MailId id, ReportDraft d);
+  // An email report's original message (it names the sender): only for those who hold its key
+  // — the custodians (and, through the escrow code, the office). Logged.
+  Result<std::string> MailOriginal(const Actor& a, ReportId id);
 
   Result<RevealRequest> RequestReveal(const Actor& a, ReportId id, const std::string& reason);
   Result<Page<RevealRequest>> ListReveals(const Actor& a, const RevealFilter& f,
@@ -195,7 +198,7 @@ class ReportService {
     int identity_keys = 0;  // identity-key boxes sealed to custodians and approved requesters
     int stale_removed = 0;  // boxes of users who no longer handle the report (or have no key)
     int skipped = 0;        // reports with a key the escrow key cannot open: left as they were
-    int mail_keys = 0;      // keys of quarantined mail sealed to the group's current handlers
+    int mail_keys = 0;      // email originals whose key was re-sealed to their current holders
   };
   // Opens every report's report and identity keys with the escrow secret key (unlocked from the
   // recovery code, see server/keyring.h) and seals them again to the current holders' public
@@ -242,6 +245,13 @@ class ReportService {
       const Actor& a, ReportDraft d, const Attachment* original,
       const std::function<Status(Transaction&, const AssignmentView&, const Submitted&)>& in_tx);
   Result<MailImportResult> Quarantine(Transaction& tx, MailRecord rec, const std::string& raw);
+  // Who holds a message's key: the custodians and escrow; with `leaders`, also the group's
+  // leader (while the message waits in quarantine for someone to register it).
+  Result<std::vector<std::pair<std::string, std::string>>> MailHolders(Transaction& tx,
+                                                                       GroupId group, bool leaders);
+  // Replaces the message's key boxes by boxes for MailHolders().
+  Status SealMailKey(Transaction& tx, MailId id, GroupId group, const std::string& mail_key,
+                     bool leaders);
   // The mail's attachments as report files: each one type-checked and stripped on its own; one
   // that is refused is left out with a warning (the original message still holds it).
   std::vector<Attachment> MailFiles(std::vector<InboundAttachment> in,

@@ -58,6 +58,28 @@ bool GetVarint(std::string_view& in, std::uint64_t& v) {
 
 constexpr std::string_view kMagic = "XSG1";
 
+// True when `n` can match without a candidate set (it has a positive term on every path).
+bool MatchesAlone(const QueryNode& n) {
+  switch (n.kind) {
+    case QueryNode::Kind::kTerm:
+    case QueryNode::Kind::kPhrase:
+      return true;
+    case QueryNode::Kind::kNot:
+      return false;
+    case QueryNode::Kind::kAnd:
+      for (const auto& c : n.children) {
+        if (MatchesAlone(c)) return true;
+      }
+      return false;
+    case QueryNode::Kind::kOr:
+      for (const auto& c : n.children) {
+        if (!MatchesAlone(c)) return false;
+      }
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<std::string> TextGrams(std::string_view text) {
@@ -133,7 +155,7 @@ Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
   std::uint64_t prev = 0;
   for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t delta = 0;
-    if (!GetVarint(in, delta) || (i > 0 && delta == 0) || prev + delta > UINT32_MAX) return bad();
+    if (!GetVarint(in, delta) || (i > 0 && delta == 0) || delta > UINT32_MAX - prev) return bad();
     prev += delta;
     s.docs_.push_back(static_cast<DocNo>(prev));
   }
@@ -153,7 +175,7 @@ Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
     std::uint64_t at = 0;
     for (std::uint64_t k = 0; k < count; ++k) {
       std::uint64_t delta = 0;
-      if (!GetVarint(in, delta) || (k > 0 && delta == 0) || at + delta > UINT32_MAX) return bad();
+      if (!GetVarint(in, delta) || (k > 0 && delta == 0) || delta > UINT32_MAX - at) return bad();
       at += delta;
       p.push_back(static_cast<DocNo>(at));
     }
@@ -222,15 +244,21 @@ std::vector<DocNo> SearchIndex::Eval(const QueryNode& q,
       std::vector<DocNo> cur;
       bool have = within != nullptr;
       if (have) cur = *within;
+      // Children that can match on their own narrow the set first; the others (negations,
+      // groups of negations) are then evaluated within it, whatever their order in the query.
       for (const auto& c : q.children) {
-        if (c.kind == QueryNode::Kind::kNot) continue;
+        if (!MatchesAlone(c)) continue;
         cur = Eval(c, text_of, have ? &cur : nullptr);
         have = true;
         if (cur.empty()) return cur;
       }
       for (const auto& c : q.children) {
-        if (c.kind != QueryNode::Kind::kNot) continue;
-        cur = Subtract(cur, Eval(c.children.front(), text_of, &cur));
+        if (MatchesAlone(c)) continue;
+        if (c.kind == QueryNode::Kind::kNot) {
+          cur = Subtract(cur, Eval(c.children.front(), text_of, &cur));
+        } else {
+          cur = Eval(c, text_of, &cur);
+        }
       }
       return cur;
     }

@@ -119,6 +119,9 @@ TEST(SearchIndexTest, AndOrNotAndScopeCombineExactly) {
   EXPECT_EQ(run("\"违规发放\""), (std::vector<DocNo>{2}));
   EXPECT_EQ(run("违规 发放"), (std::vector<DocNo>{2}));
   EXPECT_TRUE(run("发放违规").empty());  // bigrams all present, the sequence is not
+  // Negations evaluate within the positive part wherever they stand in the query.
+  EXPECT_EQ(run("(-吃喝 -补贴) 王某"), (std::vector<DocNo>{4}));
+  EXPECT_EQ(run("(-公款 | 补贴) 王某"), (std::vector<DocNo>{2, 4}));
   // The caller's scope comes first: out-of-scope matches do not exist.
   const std::vector<DocNo> scope = {2, 3, 4};
   EXPECT_EQ(run("公款", &scope), (std::vector<DocNo>{3}));

@@ -44,6 +44,21 @@ void Api::AddMailRoutes() {
     res.prepare_payload();
     return res;
   });
+  r.Add(verb::get, "/api/v1/reports/{id}/original", S, [this](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(std::string raw, reports_.MailOriginal(*ctx.actor, ReportId(id)));
+    Response res{bhttp::status::ok, ctx.req.version()};
+    res.keep_alive(ctx.req.keep_alive());
+    res.set(bhttp::field::content_type, "message/rfc822");
+    res.set("X-Content-Type-Options", "nosniff");
+    res.set("Content-Security-Policy", "sandbox; default-src 'none'");
+    res.set(bhttp::field::cache_control, "no-store");
+    res.set(bhttp::field::content_disposition,
+            "attachment; filename=\"report-" + std::to_string(id) + ".eml\"");
+    res.body() = std::move(raw);
+    res.prepare_payload();
+    return res;
+  });
   r.Add(verb::post, "/api/v1/mail/{id}/register", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
     XUNCHA_ASSIGN_OR_RETURN(json body, Body(ctx));

@@ -781,18 +781,21 @@ class MailReader {
   bool nesting_overflow() const { return nesting_overflow_; }
 
   void OnGMimeWarning(GMimeParserWarning code, const char* item) {
+    // Warnings are stored in the clear (mail_messages.warnings) and listed to staff: only a
+    // header *name* may follow the kind. Values (addresses, subjects, parameters such as file
+    // names) could name the sender, so they are never copied into a warning.
     std::string what = item == nullptr ? std::string() : " " + ForLog(item);
     switch (code) {
       case GMIME_WARN_DUPLICATED_HEADER:
         return warnings_.Add("duplicated header" + what);
       case GMIME_WARN_DUPLICATED_PARAMETER:
-        return warnings_.Add("duplicated parameter" + what);
+        return warnings_.Add("duplicated parameter");
       case GMIME_WARN_UNENCODED_8BIT_HEADER:
-        return warnings_.Add("unencoded 8-bit header" + what);
+        return warnings_.Add("unencoded 8-bit header");
       case GMIME_WARN_INVALID_CONTENT_TYPE:
-        return warnings_.Add("invalid Content-Type" + what);
+        return warnings_.Add("invalid Content-Type");
       case GMIME_WARN_INVALID_RFC2047_HEADER_VALUE:
-        return warnings_.Add("invalid RFC 2047 encoded-word" + what);
+        return warnings_.Add("invalid RFC 2047 encoded-word");
       case GMIME_WARN_MALFORMED_MULTIPART:
         return warnings_.Add("malformed multipart");
       case GMIME_WARN_TRUNCATED_MESSAGE:
@@ -804,13 +807,13 @@ class MailReader {
       case GMIME_CRIT_CONFLICTING_HEADER:
         return warnings_.Add("conflicting header" + what);
       case GMIME_CRIT_CONFLICTING_PARAMETER:
-        return warnings_.Add("conflicting parameter" + what);
+        return warnings_.Add("conflicting parameter");
       case GMIME_CRIT_MULTIPART_WITHOUT_BOUNDARY:
         return warnings_.Add("multipart without boundary");
       case GMIME_WARN_INVALID_PARAMETER:
-        return warnings_.Add("invalid parameter" + what);
+        return warnings_.Add("invalid parameter");
       case GMIME_WARN_INVALID_ADDRESS_LIST:
-        return warnings_.Add("invalid address list" + what);
+        return warnings_.Add("invalid address list");
       case GMIME_CRIT_NESTING_OVERFLOW:
         nesting_overflow_ = true;
         return;

@@ -307,7 +307,8 @@ class Transaction {
   // Email: messages taken from group mailboxes, the keys of quarantined ones, IMAP accounts.
   virtual Result<std::optional<MailId>> FindMail(GroupId group, const std::string& dedup_key) = 0;
   virtual Result<MailId> InsertMail(const MailRecord& m) = 0;
-  virtual Result<MailRecord> GetMail(MailId id) = 0;  // with raw_box
+  virtual Result<MailRecord> GetMail(MailId id) = 0;                            // with raw_box
+  virtual Result<std::optional<MailRecord>> FindMailByReport(ReportId id) = 0;  // with raw_box
   // Updates state, reason, report_id, raw_box (cleared when empty), handled_by/at.
   virtual Status UpdateMail(const MailRecord& m) = 0;
   virtual Result<Page<MailRecord>> ListMail(const MailFilter& f, const PageRequest& page) = 0;

@@ -161,7 +161,7 @@ int RunKeysRegrant(AppContext& c, HashCost cost) {
   if (!sum.ok()) return Fail(sum.error());
   std::printf(
       "重新授权完成 (regranted): %d reports, %d report keys, %d identity keys, %d stale removed, "
-      "%d quarantined-mail keys",
+      "%d mail originals",
       sum->reports, sum->report_keys, sum->identity_keys, sum->stale_removed, sum->mail_keys);
   if (sum->skipped > 0) {
     std::printf(", %d reports skipped (their escrow copy is missing or does not open)",

@@ -198,7 +198,7 @@ test('人工登记: only the mail group’s units; the report number and its lin
   await row.getByRole('button', { name: '人工登记' }).click()
   const dialog = leader.locator('.register-dialog.register-email')
   await dialog.getByText(`人工登记邮件 #${mailId}`).waitFor()
-  await dialog.getByText('原始邮件将作为附件').waitFor()
+  await dialog.getByText('仅巡察办主任可以调阅').waitFor()
   // No uploads: the server keeps the original.
   assert.equal(await dialog.locator('input[type=file]').count(), 0)
   // Received when fetched (China time), not now.
@@ -233,10 +233,8 @@ test('人工登记: only the mail group’s units; the report number and its lin
   report = await checkResponse(res, '/mail/{id}/register')
   assert.equal(report.channel, 'email')
   assert.equal(report.assignment_id, assignmentId)
-  assert.ok(
-    report.files.some((f) => f.filename === '原始邮件.eml' && f.mime === 'message/rfc822'),
-    JSON.stringify(report.files),
-  )
+  // The original names the sender: not a file every handler can open.
+  assert.ok(!report.files.some((f) => f.mime === 'message/rfc822'), JSON.stringify(report.files))
   await checkResponse(await relisted, '/mail')
   await dialog.waitFor({ state: 'hidden' })
   if (report.query_code) {
@@ -265,17 +263,29 @@ test('人工登记: only the mail group’s units; the report number and its lin
   await done.getByRole('link', { name: '查看举报件' }).click()
   await leader.waitForURL(`**/intake/reports/${report.id}`)
   await leader.locator('.report-content').getByText('收受礼金').waitFor()
-  // The original is downloaded, never opened in the browser.
-  const fileRow = rowsOf(leader, 'files-table').filter({ hasText: '原始邮件.eml' })
-  await fileRow.getByText('邮件', { exact: true }).waitFor()
-  const save = fileRow.getByRole('link', { name: '下载' })
-  assert.equal(await save.getAttribute('download'), '原始邮件.eml')
-  assert.equal(await save.getAttribute('target'), null)
-  const downloading = leader.waitForEvent('download')
+  // Not for the group leader; the custodian downloads it (logged).
+  assert.equal(await leader.locator('.download-original').count(), 0)
+  const leaderApi = await apiAs('leader1')
+  const refused = await leaderApi.call(
+    'GET',
+    '/reports/{id}/original',
+    `/reports/${report.id}/original`,
+    undefined,
+    409,
+  )
+  assert.equal(refused.body.error.key, 'key_unavailable')
+  await leaderApi.close()
+  const custodian = await env.newPage()
+  await login(custodian, 'office_head')
+  await custodian.goto(`/intake/reports/${report.id}`)
+  const save = custodian.locator('.download-original')
+  await save.waitFor()
+  const downloading = custodian.waitForEvent('download')
   await save.click()
   const download = await downloading
-  assert.equal(download.suggestedFilename(), '原始邮件.eml')
+  assert.equal(download.suggestedFilename(), `${report.number}.eml`)
   assert.equal(readFileSync(await download.path(), 'utf8'), NOT_MAIL)
+  await custodian.close()
 })
 
 test('both e-mail reports are in the inbox as 电子信箱', async () => {
@@ -430,13 +440,20 @@ test('邮箱设置: leader1 sets up his group’s IMAP account, polls it, edits 
   await dialog.getByText('编辑电子信箱').waitFor()
   assert.equal(await password.inputValue(), '')
   assert.equal(await password.getAttribute('placeholder'), '不修改请留空')
+  // Another account (user name or server) needs the password again: the stored one never
+  // follows a change of account.
+  const username = await dialog.locator('input[name=mail-username]').inputValue()
   await dialog.locator('input[name=mail-username]').fill('xuncha-group1-b')
+  const refused = leader.waitForResponse(isPut)
+  await dialog.getByRole('button', { name: '保存' }).click()
+  assert.equal((await refused).status(), 422)
+  await dialog.locator('input[name=mail-username]').fill(username)
   const edited = leader.waitForResponse(isPut)
   await dialog.getByRole('button', { name: '保存' }).click()
   const editRes = await edited
   await checkResponse(editRes, '/mail-accounts/{id}')
   assert.ok(!('password' in editRes.request().postDataJSON()), 'no password sent')
-  await row.getByText('xuncha-group1-b').waitFor()
+  await dialog.waitFor({ state: 'hidden' })
 
   // The switch turns polling off.
   const toggled = leader.waitForResponse(isPut)

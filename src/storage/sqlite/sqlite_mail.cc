@@ -127,6 +127,20 @@ Result<MailRecord> SqliteTransaction::GetMail(MailId id) {
       "mail");
 }
 
+Result<std::optional<MailRecord>> SqliteTransaction::FindMailByReport(ReportId id) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep(std::string(kMailSelect) +
+                               ", m.raw_box FROM mail_messages m JOIN groups g ON g.id=m.group_id "
+                               "WHERE m.report_id=? ORDER BY m.id LIMIT 1"));
+  st->Bind(1, id.value);
+  XUNCHA_ASSIGN_OR_RETURN(bool row, st->Step());
+  if (!row) return std::optional<MailRecord>();
+  MailRecord r = ReadMail(*st);
+  r.raw_box = st->Blob(13);
+  st->Reset();
+  return std::optional<MailRecord>(std::move(r));
+}
+
 Status SqliteTransaction::UpdateMail(const MailRecord& rec) {
   const MailMessage& m = rec.message;
   XUNCHA_ASSIGN_OR_RETURN(

@@ -123,6 +123,7 @@ class SqliteTransaction final : public Transaction {
   Result<std::optional<MailId>> FindMail(GroupId group, const std::string& dedup_key) override;
   Result<MailId> InsertMail(const MailRecord& m) override;
   Result<MailRecord> GetMail(MailId id) override;
+  Result<std::optional<MailRecord>> FindMailByReport(ReportId id) override;
   Status UpdateMail(const MailRecord& m) override;
   Result<Page<MailRecord>> ListMail(const MailFilter& f, const PageRequest& page) override;
   Status PutMailKey(MailId id, const std::string& holder, const std::string& box) override;
