@@ -58,28 +58,6 @@ bool GetVarint(std::string_view& in, std::uint64_t& v) {
 
 constexpr std::string_view kMagic = "XSG1";
 
-// True when `n` can match without a candidate set (it has a positive term on every path).
-bool MatchesAlone(const QueryNode& n) {
-  switch (n.kind) {
-    case QueryNode::Kind::kTerm:
-    case QueryNode::Kind::kPhrase:
-      return true;
-    case QueryNode::Kind::kNot:
-      return false;
-    case QueryNode::Kind::kAnd:
-      for (const auto& c : n.children) {
-        if (MatchesAlone(c)) return true;
-      }
-      return false;
-    case QueryNode::Kind::kOr:
-      for (const auto& c : n.children) {
-        if (!MatchesAlone(c)) return false;
-      }
-      return true;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::vector<std::string> TextGrams(std::string_view text) {

@@ -205,29 +205,6 @@ class Parser {
   std::size_t terms_ = 0;
 };
 
-// A query must be able to match something on its own: every AND needs a positive part, every
-// OR branch too (a lone "-吃喝" would mean "everything except", a full scan by another name).
-bool HasPositive(const QueryNode& n) {
-  switch (n.kind) {
-    case QueryNode::Kind::kTerm:
-    case QueryNode::Kind::kPhrase:
-      return true;
-    case QueryNode::Kind::kNot:
-      return false;
-    case QueryNode::Kind::kAnd:
-      for (const auto& c : n.children) {
-        if (HasPositive(c)) return true;
-      }
-      return false;
-    case QueryNode::Kind::kOr:
-      for (const auto& c : n.children) {
-        if (!HasPositive(c)) return false;
-      }
-      return true;
-  }
-  return false;
-}
-
 void Collect(const QueryNode& n, std::vector<std::string>& out) {
   switch (n.kind) {
     case QueryNode::Kind::kTerm:
@@ -250,8 +227,31 @@ Result<QueryNode> ParseSearchQuery(std::string_view q, const QueryLimits& limits
   XUNCHA_ASSIGN_OR_RETURN(auto toks, Lex(q));
   Parser p(std::move(toks), limits);
   XUNCHA_ASSIGN_OR_RETURN(QueryNode n, p.Parse());
-  if (!HasPositive(n)) return Bad("a query of negations only matches nothing on its own");
+  if (!MatchesAlone(n)) return Bad("a query of negations only matches nothing on its own");
   return n;
+}
+
+// A query must be able to match something on its own (a lone "-吃喝" would mean "everything
+// except", a full scan by another name).
+bool MatchesAlone(const QueryNode& n) {
+  switch (n.kind) {
+    case QueryNode::Kind::kTerm:
+    case QueryNode::Kind::kPhrase:
+      return true;
+    case QueryNode::Kind::kNot:
+      return false;
+    case QueryNode::Kind::kAnd:
+      for (const auto& c : n.children) {
+        if (MatchesAlone(c)) return true;
+      }
+      return false;
+    case QueryNode::Kind::kOr:
+      for (const auto& c : n.children) {
+        if (!MatchesAlone(c)) return false;
+      }
+      return true;
+  }
+  return false;
 }
 
 std::string QueryToString(const QueryNode& n) {

@@ -39,6 +39,10 @@ Result<QueryNode> ParseSearchQuery(std::string_view q, const QueryLimits& limits
 // The query in a canonical text form, e.g. (AND "公款" (NOT "吃喝")), for tests and logs.
 std::string QueryToString(const QueryNode& n);
 
+// True when `n` can match on its own, without a set of candidates to narrow: it has a positive
+// term on every path (an AND needs one positive child, an OR needs all of them).
+bool MatchesAlone(const QueryNode& n);
+
 // The positive terms and phrases (not under a NOT), for highlighting snippets.
 std::vector<std::string> PositiveTerms(const QueryNode& n);
 

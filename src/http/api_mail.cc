@@ -9,6 +9,20 @@ namespace xuncha::http {
 namespace {
 using bhttp::verb;
 using nlohmann::json;
+
+// A raw message as a download: hostile bytes, never rendered or sniffed.
+Response RawMessage(const Ctx& ctx, std::string raw, const std::string& filename) {
+  Response res{bhttp::status::ok, ctx.req.version()};
+  res.keep_alive(ctx.req.keep_alive());
+  res.set(bhttp::field::content_type, "message/rfc822");
+  res.set("X-Content-Type-Options", "nosniff");
+  res.set("Content-Security-Policy", "sandbox; default-src 'none'");
+  res.set(bhttp::field::cache_control, "no-store");
+  res.set(bhttp::field::content_disposition, "attachment; filename=\"" + filename + "\"");
+  res.body() = std::move(raw);
+  res.prepare_payload();
+  return res;
+}
 }  // namespace
 
 void Api::AddMailRoutes() {
@@ -31,33 +45,12 @@ void Api::AddMailRoutes() {
   r.Add(verb::get, "/api/v1/mail/{id}/raw", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
     XUNCHA_ASSIGN_OR_RETURN(std::string raw, reports_.MailRaw(*ctx.actor, MailId(id)));
-    Response res{bhttp::status::ok, ctx.req.version()};
-    res.keep_alive(ctx.req.keep_alive());
-    // Hostile bytes: downloaded, never rendered or sniffed.
-    res.set(bhttp::field::content_type, "message/rfc822");
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("Content-Security-Policy", "sandbox; default-src 'none'");
-    res.set(bhttp::field::cache_control, "no-store");
-    res.set(bhttp::field::content_disposition,
-            "attachment; filename=\"mail-" + std::to_string(id) + ".eml\"");
-    res.body() = std::move(raw);
-    res.prepare_payload();
-    return res;
+    return RawMessage(ctx, std::move(raw), "mail-" + std::to_string(id) + ".eml");
   });
   r.Add(verb::get, "/api/v1/reports/{id}/original", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
     XUNCHA_ASSIGN_OR_RETURN(std::string raw, reports_.MailOriginal(*ctx.actor, ReportId(id)));
-    Response res{bhttp::status::ok, ctx.req.version()};
-    res.keep_alive(ctx.req.keep_alive());
-    res.set(bhttp::field::content_type, "message/rfc822");
-    res.set("X-Content-Type-Options", "nosniff");
-    res.set("Content-Security-Policy", "sandbox; default-src 'none'");
-    res.set(bhttp::field::cache_control, "no-store");
-    res.set(bhttp::field::content_disposition,
-            "attachment; filename=\"report-" + std::to_string(id) + ".eml\"");
-    res.body() = std::move(raw);
-    res.prepare_payload();
-    return res;
+    return RawMessage(ctx, std::move(raw), "report-" + std::to_string(id) + ".eml");
   });
   r.Add(verb::post, "/api/v1/mail/{id}/register", S, [this](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(auto id, PathId(ctx));
