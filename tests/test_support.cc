@@ -13,6 +13,7 @@
 #include "app/demo.h"
 #include "app/user_keys.h"
 #include "server/keyring.h"
+#include "text/chinese_text.h"
 
 namespace xuncha::testing {
 
@@ -44,7 +45,14 @@ TestApp::TestApp() {
   reports->SetMailParser(&mail_parser);
   mailboxes = std::make_unique<MailboxService>(*store, crypto, clock, *audit, *reports,
                                                mailbox_opener, ring->keys.content_key);
+  search_key = ring->keys.search_key;
+  search = NewSearch();
   if (!reports->SeedDefaults().ok()) throw std::runtime_error("seed defaults");
+}
+
+std::unique_ptr<SearchService> TestApp::NewSearch() {
+  return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, search_key,
+                                         [](std::string_view s) { return text::Normalize(s); });
 }
 
 void TestApp::LoadDemo() {
@@ -79,6 +87,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_opts.demo = true;
   api_ = std::make_unique<http::Api>(*app.auth, *app.planning, *app.reports, api_opts);
   api_->SetMailboxes(app.mailboxes.get());
+  api_->SetSearch(app.search.get());
   opts.address = "127.0.0.1";
   opts.port = 0;
   server_ = std::make_unique<http::Server>(opts, *api_, files_, metrics_);

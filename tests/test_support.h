@@ -14,6 +14,7 @@
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
+#include "app/search_service.h"
 #include "crypto/sodium_crypto.h"
 #include "files/attachment_processor.h"
 #include "http/api.h"
@@ -57,7 +58,13 @@ struct TestApp {
   mail::ImapMailboxOpener mailbox_opener{10};
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<MailboxService> mailboxes;
+  std::unique_ptr<SearchService> search;
+  std::string search_key;
   std::string escrow_recovery_code;
+
+  // A second search service over the same database, as another process (or the server after a
+  // restart) would have: it starts from what is stored.
+  std::unique_ptr<SearchService> NewSearch();
 
   // Builds the demo; returns nothing, asserts success.
   void LoadDemo();

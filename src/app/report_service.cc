@@ -474,6 +474,41 @@ Result<ReportMessage> ReportService::ReporterMessage(const std::string& query_co
   return rec.message;
 }
 
+// ---- search ----
+
+Result<std::string> ReportService::SearchText(const ReportRecord& rec) {
+  XUNCHA_ASSIGN_OR_RETURN(ReportContent c, OpenContent(rec));
+  std::string text = rec.report.number;
+  for (const auto& p : c.persons) {
+    text += '\n';
+    text += p.name + ' ' + p.unit + ' ' + p.post;
+  }
+  for (const std::string* part : {&c.content, &c.happened, &c.place, &c.box_location}) {
+    if (part->empty()) continue;
+    text += '\n';
+    text += *part;
+  }
+  return text;
+}
+
+Result<std::vector<ReportView>> ReportService::Summaries(const Actor& a,
+                                                         const std::vector<ReportId>& ids) {
+  std::vector<ReportView> out;
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+  XUNCHA_ASSIGN_OR_RETURN(auto days, tx->ListCalendarDays());
+  XUNCHA_ASSIGN_OR_RETURN(auto rules, tx->ListDeadlineRules());
+  for (ReportId id : ids) {
+    auto rec = Load(*tx, a, id);
+    if (!rec.ok()) {
+      if (rec.error().code == ErrorCode::kNotFound) continue;
+      return rec.error();
+    }
+    XUNCHA_ASSIGN_OR_RETURN(ReportView v, View(*tx, *rec, false, &a, days, rules));
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 // ---- encryption of report content ----
 
 std::string ReportService::SealContent(const ReportContent& c, const std::string& number) {

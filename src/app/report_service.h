@@ -28,6 +28,7 @@ struct ReportKeyring {
   std::string content_key;        // 32 bytes: report content, events, messages
   std::string lookup_key;         // 32 bytes: keyed hash of query codes
   std::string escrow_public_key;  // X25519: every identity key is also sealed to it
+  std::string search_key;         // 32 bytes: the search index's segments (not used here)
 };
 
 // The office's 信访 department, named on the form once intake has closed.
@@ -169,6 +170,16 @@ class ReportService {
   // An email report's original message (it names the sender): only for those who hold its key
   // — the custodians (and, through the escrow code, the office). Logged.
   Result<std::string> MailOriginal(const Actor& a, ReportId id);
+
+  // ---- for search (app/search_service.h) ----
+  // Which reports `a` may see; kPermissionDenied for roles that handle no reports.
+  Result<ReportScope> ScopeFor(Transaction& tx, const Actor& a) { return ScopeOf(tx, a); }
+  // What the index holds of a report: its number, the persons named and its text, in the clear
+  // (the caller normalises and seals it). Never the reporter's identity.
+  Result<std::string> SearchText(const ReportRecord& rec);
+  // List views (as List gives them) of those of `ids` the caller may see, in the order asked;
+  // the others (gone, or out of scope since the index was read) are left out.
+  Result<std::vector<ReportView>> Summaries(const Actor& a, const std::vector<ReportId>& ids);
 
   Result<RevealRequest> RequestReveal(const Actor& a, ReportId id, const std::string& reason);
   Result<Page<RevealRequest>> ListReveals(const Actor& a, const RevealFilter& f,

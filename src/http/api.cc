@@ -39,6 +39,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddPublicRoutes();
   AddReportRoutes();
   AddMailRoutes();
+  AddSearchRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

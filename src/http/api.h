@@ -9,6 +9,7 @@
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
+#include "app/search_service.h"
 #include "http/http_types.h"
 #include "http/proof_of_work.h"
 #include "http/rate_limiter.h"
@@ -38,12 +39,15 @@ class Api {
   const Router& router() const { return router_; }
   // The IMAP mailbox routes answer 503 until this is set.
   void SetMailboxes(MailboxService* m) { mailboxes_ = m; }
+  // GET /api/v1/search answers 503 until this is set.
+  void SetSearch(SearchService* s) { search_ = s; }
 
  private:
   void AddRoutes();
   void AddReportRoutes();
   void AddPublicRoutes();
   void AddMailRoutes();
+  void AddSearchRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -52,6 +56,7 @@ class Api {
   PlanningService& planning_;
   ReportService& reports_;
   MailboxService* mailboxes_ = nullptr;
+  SearchService* search_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;

@@ -180,6 +180,21 @@ struct MailAccountRecord {
   std::string last_error;
 };
 
+// One sealed segment of the search index (docs/search.md).
+struct SearchSegmentRow {
+  std::int64_t id = 0;
+  std::int64_t docs = 0;
+  std::string box;  // empty when listed without it
+  UnixSeconds created_at = 0;
+};
+
+// A record changed since it was last indexed.
+struct SearchOutboxRow {
+  std::int64_t seq = 0;
+  std::string kind;  // "report"
+  std::int64_t record_id = 0;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -323,6 +338,21 @@ class Transaction {
   virtual Status UpdateMailAccountPoll(GroupId group, std::uint64_t uid_validity,
                                        std::uint64_t last_uid, UnixSeconds at,
                                        const std::string& error) = 0;
+
+  // Search index: sealed segments and the outbox of records to (re)index. The outbox is filled
+  // by the storage itself (triggers) in the same transaction as each record change.
+  virtual Result<std::vector<SearchSegmentRow>> ListSearchSegments(bool with_box) = 0;
+  virtual Status PutSearchSegment(const SearchSegmentRow& s) = 0;  // kAlreadyExists on a taken id
+  virtual Status DeleteSearchSegment(std::int64_t id) = 0;         // kNotFound when absent
+  virtual Status DeleteAllSearchSegments() = 0;
+  // The oldest `limit` rows, by seq.
+  virtual Result<std::vector<SearchOutboxRow>> ListSearchOutbox(int limit) = 0;
+  virtual Result<std::int64_t> CountSearchOutbox() = 0;
+  virtual Status DeleteSearchOutboxThrough(std::int64_t seq) = 0;
+  // Queues every record of every indexed kind (for a rebuild).
+  virtual Status QueueAllForSearch() = 0;
+  // Every report's plain columns (body empty), by id: what search filters and scopes use.
+  virtual Result<std::vector<Report>> ListAllReportColumns() = 0;
 
   // Working-day calendar and notice deadlines.
   virtual Result<std::vector<CalendarDay>> ListCalendarDays() = 0;

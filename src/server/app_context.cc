@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "server/keyring.h"
+#include "text/chinese_text.h"
 
 namespace xuncha {
 namespace {
@@ -63,6 +64,7 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   ctx->escrow_recovery_code = ring.new_recovery_code;
   ctx->attachments = std::make_unique<files::FileAttachmentProcessor>();
   const std::string content_key = ring.keys.content_key;
+  const std::string search_key = ring.keys.search_key;
   ctx->reports =
       std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                       std::move(ring.keys), ctx->attachments.get());
@@ -72,6 +74,9 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   ctx->mailboxes =
       std::make_unique<MailboxService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                        *ctx->reports, *ctx->mailbox_opener, content_key);
+  ctx->search = std::make_unique<SearchService>(
+      *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, search_key,
+      [](std::string_view s) { return text::Normalize(s); });
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }

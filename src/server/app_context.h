@@ -11,6 +11,7 @@
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
+#include "app/search_service.h"
 #include "core/clock.h"
 #include "crypto/sodium_crypto.h"
 #include "files/attachment_processor.h"
@@ -37,6 +38,7 @@ struct AppContext {
   std::unique_ptr<mail::ImapMailboxOpener> mailbox_opener;
   std::unique_ptr<MailboxService> mailboxes;
   std::unique_ptr<ReportService> reports;
+  std::unique_ptr<SearchService> search;
   // Set when this open created the escrow key: print once, then forget.
   std::string escrow_recovery_code;
 

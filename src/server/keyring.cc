@@ -66,6 +66,7 @@ std::optional<std::string> NormalizeRecoveryCode(std::string_view typed) {
 ReportKeyring DeriveKeyring(Crypto& crypto, const std::string& master) {
   ReportKeyring k;
   k.content_key = crypto.KeyedHash(master, "xuncha:content:v1");
+  k.search_key = crypto.KeyedHash(master, "xuncha:search:v1");
   k.lookup_key = crypto.KeyedHash(master, "xuncha:lookup:v1");
   return k;
 }

@@ -16,6 +16,7 @@
 #include "server/keyring.h"
 #include "server/mail_cli.h"
 #include "server/mail_poller.h"
+#include "server/search_indexer.h"
 
 #ifndef XUNCHA_DEFAULT_WEB_DIR
 #define XUNCHA_DEFAULT_WEB_DIR "web/dist"
@@ -60,7 +61,7 @@ void PrintRecoveryCode(const std::string& code) {
 int RunServe(const std::string& data, const std::string& key_file, const std::string& listen,
              const std::string& web, std::size_t body_limit, int threads, bool secure_cookies,
              const std::string& cost, double public_rate, int mail_poll_seconds, int pow_bits,
-             const std::string& clamd_socket) {
+             const std::string& clamd_socket, int search_sync_seconds) {
   auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
   (*ctx)->EnableVirusScan(clamd_socket);
@@ -90,6 +91,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   PrintRecoveryCode((*ctx)->escrow_recovery_code);
   http::Api api(*(*ctx)->auth, *(*ctx)->planning, *(*ctx)->reports, api_opts);
   api.SetMailboxes((*ctx)->mailboxes.get());
+  api.SetSearch((*ctx)->search.get());
   http::StaticFiles files(web);
   http::Metrics metrics;
   http::Server server(opts, api, files, metrics);
@@ -103,8 +105,10 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   std::printf("listening on http://%s:%u\n", opts.address.c_str(), *port);
   std::fflush(stdout);
   MailPoller poller(*(*ctx)->mailboxes, mail_poll_seconds);
+  SearchIndexer indexer(*(*ctx)->search, search_sync_seconds);
   server.Run(/*handle_signals=*/true);
   poller.Stop();
+  indexer.Stop();
   return 0;
 }
 
@@ -224,6 +228,12 @@ int main(int argc, char** argv) {
                    "Seconds between polls of the groups' IMAP mailboxes (0: never)")
       ->check(CLI::Range(0, 86400))
       ->capture_default_str();
+  int search_sync_seconds = 2;
+  serve
+      ->add_option("--search-sync", search_sync_seconds,
+                   "Seconds between passes of the search indexer (0: only when someone searches)")
+      ->check(CLI::Range(0, 3600))
+      ->capture_default_str();
   double public_rate = 6;
   serve
       ->add_option("--public-rate", public_rate,
@@ -300,6 +310,12 @@ int main(int argc, char** argv) {
   regrant->add_option("--data", data, "Data directory")->capture_default_str();
   regrant->add_option("--key-file", key_file, "The server key file (default DATA/server.key)");
 
+  auto* reindex = app.add_subcommand(
+      "reindex",
+      "Rebuild the search index (检索索引) from the records; a running server reloads it");
+  reindex->add_option("--data", data, "Data directory")->capture_default_str();
+  reindex->add_option("--key-file", key_file, "The server key file (default DATA/server.key)");
+
   auto* mail = app.add_subcommand("mail", "A group's mailbox (电子信箱)");
   mail->require_subcommand(1);
   auto* mail_import = mail->add_subcommand(
@@ -318,7 +334,7 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) {
     return RunServe(data, key_file, listen, web, body_limit, threads, secure_cookies, cost,
-                    public_rate, mail_poll_seconds, pow_bits, clamd_socket);
+                    public_rate, mail_poll_seconds, pow_bits, clamd_socket, search_sync_seconds);
   }
   if (init->parsed()) return RunInit(data, key_file, demo, cost);
 
@@ -327,6 +343,15 @@ int main(int argc, char** argv) {
   AppContext& c = **ctx;
   const Actor cli = SystemActor("cli");
 
+  if (reindex->parsed()) {
+    auto n = c.search->Reindex();
+    if (!n.ok()) return Fail(n.error());
+    auto stats = c.search->Stats();
+    if (!stats.ok()) return Fail(stats.error());
+    std::printf("检索索引已重建 (search index rebuilt): %d records in %zu segments\n", *n,
+                stats->segments);
+    return 0;
+  }
   if (mail_import->parsed()) {
     auto group = ResolveGroup(*c.store, mail_group);
     if (!group.ok()) return Fail(group.error());

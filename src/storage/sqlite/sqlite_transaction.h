@@ -135,6 +135,15 @@ class SqliteTransaction final : public Transaction {
   Status DeleteMailAccount(GroupId group) override;
   Status UpdateMailAccountPoll(GroupId group, std::uint64_t uid_validity, std::uint64_t last_uid,
                                UnixSeconds at, const std::string& error) override;
+  Result<std::vector<SearchSegmentRow>> ListSearchSegments(bool with_box) override;
+  Status PutSearchSegment(const SearchSegmentRow& s) override;
+  Status DeleteSearchSegment(std::int64_t id) override;
+  Status DeleteAllSearchSegments() override;
+  Result<std::vector<SearchOutboxRow>> ListSearchOutbox(int limit) override;
+  Result<std::int64_t> CountSearchOutbox() override;
+  Status DeleteSearchOutboxThrough(std::int64_t seq) override;
+  Status QueueAllForSearch() override;
+  Result<std::vector<Report>> ListAllReportColumns() override;
 
   Result<std::vector<CalendarDay>> ListCalendarDays() override;
   Status PutCalendarDay(const CalendarDay& d) override;

@@ -1,0 +1,498 @@
+#include "app/search_service.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include "app/scope.h"
+#include "domain/search_query.h"
+
+namespace xuncha {
+namespace {
+
+constexpr int kChinaUtcOffset = 8 * 3600;
+constexpr int kBatch = 5000;  // outbox rows folded per transaction
+constexpr const char* kReportKind = "report";
+constexpr const char* kGenerationSetting = "search_generation";
+
+using RecordKey = std::pair<std::string, std::int64_t>;
+
+Status NormalizeTerms(QueryNode& n, const SearchService::Normalizer& normalize) {
+  if (n.kind == QueryNode::Kind::kTerm || n.kind == QueryNode::Kind::kPhrase) {
+    auto norm = normalize(n.text);
+    if (!norm.ok()) return InvalidArgument("term is not valid text", "bad_search_query");
+    if (norm->empty())
+      return InvalidArgument("a term is empty once normalised", "bad_search_query");
+    n.text = std::move(*norm);
+    return Ok();
+  }
+  for (auto& c : n.children) XUNCHA_TRY(NormalizeTerms(c, normalize));
+  return Ok();
+}
+
+bool InScope(const ReportScope& s, const Report& r) {
+  const bool group_ok = s.all || Contains(s.groups, r.group_id);
+  const bool sealed_ok = !r.sealed || s.sealed_all || Contains(s.sealed_groups, r.group_id);
+  return group_ok && sealed_ok;
+}
+
+bool PassesFilters(const SearchRequest& f, const Report& r) {
+  if (f.round_id && r.round_id != *f.round_id) return false;
+  if (f.group_id && r.group_id != *f.group_id) return false;
+  if (f.unit_id && r.unit_id != *f.unit_id) return false;
+  if (f.channel && r.channel != *f.channel) return false;
+  if (f.state && r.state != *f.state) return false;
+  if (f.from || f.to) {
+    const Date d = Date::OfTimestamp(r.received_at, kChinaUtcOffset);
+    if (f.from && d < *f.from) return false;
+    if (f.to && *f.to < d) return false;
+  }
+  return true;
+}
+
+std::vector<std::int64_t> SegmentIds(const std::vector<SearchSegmentRow>& rows) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(rows.size());
+  for (const auto& r : rows) ids.push_back(r.id);
+  return ids;
+}
+
+}  // namespace
+
+std::string SearchService::SegmentContext(std::int64_t id) const {
+  return "search-segment:" + std::to_string(id);
+}
+
+Result<std::string> SearchService::Generation(Transaction& tx) {
+  XUNCHA_ASSIGN_OR_RETURN(auto g, tx.GetSetting(kGenerationSetting));
+  return g.value_or("0");
+}
+
+void SearchService::RebuildIndex(State& s) {
+  s.index = SearchIndex();
+  s.total_chars = 0;
+  for (const auto& seg : s.segments) {
+    s.index.Add(seg.postings);
+    for (DocNo no : seg.docs) {
+      if (s.docs.count(no) == 0) s.index.Remove(no);
+    }
+  }
+  for (const auto& [no, d] : s.docs) s.total_chars += d.text.size();
+}
+
+Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
+  auto s = std::make_unique<State>();
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+  XUNCHA_ASSIGN_OR_RETURN(s->generation, Generation(*tx));
+  XUNCHA_ASSIGN_OR_RETURN(auto rows, tx->ListSearchSegments(/*with_box=*/true));
+  for (auto& row : rows) {
+    auto damaged = [&row] {
+      return Error::Make(
+          ErrorCode::kFailedPrecondition,
+          "search segment " + std::to_string(row.id) + " cannot be read (run: xuncha reindex)",
+          "search_index_damaged");
+    };
+    auto plain = crypto_.Open(key_, row.box, SegmentContext(row.id));
+    if (!plain.ok()) return damaged();
+    row.box.clear();
+    auto file = DecodeSegmentFile(*plain);
+    if (!file.ok()) return damaged();
+    Segment seg;
+    seg.id = row.id;
+    for (auto& d : file->docs) {
+      seg.docs.push_back(d.no);
+      s->next_doc = std::max<DocNo>(s->next_doc, d.no + 1);
+      RecordKey key{d.kind, d.record_id};
+      if (auto it = s->by_record.find(key); it != s->by_record.end()) {
+        s->docs.erase(it->second);
+        s->by_record.erase(it);
+      }
+      if (d.deleted) {
+        seg.tombstones.push_back(d);
+        continue;
+      }
+      s->by_record[key] = d.no;
+      s->docs[d.no] = Doc{std::move(d.kind), d.record_id, std::move(d.text), {}, false};
+    }
+    seg.postings = std::make_shared<const SearchSegment>(std::move(file->segment));
+    s->segments.push_back(std::move(seg));
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto columns, tx->ListAllReportColumns());
+  for (auto& r : columns) {
+    auto it = s->by_record.find({kReportKind, r.id.value});
+    if (it == s->by_record.end()) continue;
+    Doc& d = s->docs[it->second];
+    d.columns = std::move(r);
+    d.has_columns = true;
+  }
+  RebuildIndex(*s);
+  return s;
+}
+
+Result<bool> SearchService::DrainBatch(int& indexed) {
+  State& cur = *state_;
+  {
+    // Cheap check first, so that a search with nothing pending takes no write lock.
+    XUNCHA_ASSIGN_OR_RETURN(auto rtx, store_.Begin(TxMode::kRead));
+    XUNCHA_ASSIGN_OR_RETURN(std::int64_t pending, rtx->CountSearchOutbox());
+    if (pending == 0) return false;
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(auto rows, tx->ListSearchOutbox(kBatch));
+  if (rows.empty()) return false;
+
+  // The newest row of each record decides; the record is read as it is now.
+  std::vector<RecordKey> keys;
+  std::map<RecordKey, bool> seen;
+  for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+    RecordKey k{it->kind, it->record_id};
+    if (seen.emplace(k, true).second) keys.push_back(std::move(k));
+  }
+  std::reverse(keys.begin(), keys.end());
+
+  DocNo next = cur.next_doc;
+  std::vector<SearchDoc> new_docs;
+  std::vector<std::pair<RecordKey, Report>> columns;
+  for (const auto& key : keys) {
+    if (key.first != kReportKind) continue;  // no other kind is indexed yet
+    const auto existing = cur.by_record.find(key);
+    auto rec = tx->GetReport(ReportId(key.second));
+    if (!rec.ok()) {
+      if (rec.error().code != ErrorCode::kNotFound) return rec.error();
+      if (existing != cur.by_record.end()) {
+        new_docs.push_back({next++, key.first, key.second, /*deleted=*/true, ""});
+      }
+      continue;
+    }
+    XUNCHA_ASSIGN_OR_RETURN(std::string raw, reports_.SearchText(*rec));
+    auto norm = normalize_(raw);
+    // Stored text was valid UTF-8 when it was saved; should one still fail, the number alone
+    // keeps the record findable.
+    std::string text = norm.ok() ? std::move(*norm) : rec->report.number;
+    const bool same = existing != cur.by_record.end() && cur.docs.at(existing->second).text == text;
+    if (!same) new_docs.push_back({next++, key.first, key.second, false, std::move(text)});
+    rec->report.body = {};
+    columns.emplace_back(key, std::move(rec->report));
+  }
+
+  Segment seg;
+  if (!new_docs.empty()) {
+    seg.id = cur.segments.empty() ? 1 : cur.segments.back().id + 1;
+    auto postings = std::make_shared<SearchSegment>(BuildPostings(new_docs));
+    SearchSegmentRow row;
+    row.id = seg.id;
+    row.docs = static_cast<std::int64_t>(new_docs.size());
+    row.created_at = clock_.Now();
+    row.box = crypto_.Seal(key_, EncodeSegmentFile(new_docs, *postings), SegmentContext(seg.id));
+    XUNCHA_TRY(tx->PutSearchSegment(row));
+    seg.postings = std::move(postings);
+    for (const auto& d : new_docs) {
+      seg.docs.push_back(d.no);
+      if (d.deleted) seg.tombstones.push_back(d);
+    }
+  }
+  XUNCHA_TRY(tx->DeleteSearchOutboxThrough(rows.back().seq));
+  XUNCHA_TRY(tx->Commit());
+
+  std::unique_lock lock(mu_);
+  for (auto& d : new_docs) {
+    RecordKey key{d.kind, d.record_id};
+    if (auto it = cur.by_record.find(key); it != cur.by_record.end()) {
+      cur.total_chars -= cur.docs.at(it->second).text.size();
+      cur.index.Remove(it->second);
+      cur.docs.erase(it->second);
+      cur.by_record.erase(it);
+    }
+    if (d.deleted) continue;
+    cur.total_chars += d.text.size();
+    cur.by_record[key] = d.no;
+    cur.docs[d.no] = Doc{std::move(d.kind), d.record_id, std::move(d.text), {}, false};
+    ++indexed;
+  }
+  for (auto& [key, r] : columns) {
+    auto it = cur.by_record.find(key);
+    if (it == cur.by_record.end()) continue;
+    Doc& d = cur.docs.at(it->second);
+    d.columns = std::move(r);
+    d.has_columns = true;
+  }
+  if (seg.postings) {
+    cur.index.Add(seg.postings);
+    cur.segments.push_back(std::move(seg));
+  }
+  cur.next_doc = next;
+  return true;
+}
+
+Status SearchService::MaybeMerge() {
+  State& cur = *state_;
+  if (cur.segments.size() <= kMaxSegments) return Ok();
+  // Merge the small segments into one; the largest stays unless it is not much larger than
+  // the rest together (a log-structured merge: each document is rewritten O(log n) times).
+  std::size_t largest = 0;
+  std::size_t rest = 0;
+  for (std::size_t i = 0; i < cur.segments.size(); ++i) {
+    if (cur.segments[i].docs.size() > cur.segments[largest].docs.size()) largest = i;
+  }
+  for (std::size_t i = 0; i < cur.segments.size(); ++i) {
+    if (i != largest) rest += cur.segments[i].docs.size();
+  }
+  const bool keep_largest = cur.segments[largest].docs.size() >= 4 * rest;
+  std::vector<std::int64_t> merged_ids;
+  std::vector<SearchDoc> docs;
+  for (std::size_t i = 0; i < cur.segments.size(); ++i) {
+    if (keep_largest && i == largest) continue;
+    merged_ids.push_back(cur.segments[i].id);
+    for (DocNo no : cur.segments[i].docs) {
+      auto it = cur.docs.find(no);
+      if (it != cur.docs.end()) {
+        docs.push_back({no, it->second.kind, it->second.record_id, false, it->second.text});
+      }
+    }
+  }
+  // A record deleted since the largest segment was written must stay deleted when that
+  // segment stays: its tombstones move into the merged segment. Merging everything drops them.
+  if (keep_largest) {
+    for (std::size_t i = 0; i < cur.segments.size(); ++i) {
+      if (i == largest) continue;
+      for (const auto& t : cur.segments[i].tombstones) docs.push_back(t);
+    }
+  }
+  std::sort(docs.begin(), docs.end(),
+            [](const SearchDoc& a, const SearchDoc& b) { return a.no < b.no; });
+  auto postings = std::make_shared<SearchSegment>(BuildPostings(docs));
+  Segment seg;
+  seg.id = cur.segments.back().id + 1;
+  seg.postings = postings;
+  for (const auto& d : docs) {
+    seg.docs.push_back(d.no);
+    if (d.deleted) seg.tombstones.push_back(d);
+  }
+  SearchSegmentRow row;
+  row.id = seg.id;
+  row.docs = static_cast<std::int64_t>(docs.size());
+  row.created_at = clock_.Now();
+  row.box = crypto_.Seal(key_, EncodeSegmentFile(docs, *postings), SegmentContext(seg.id));
+  docs.clear();
+
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(std::string gen, Generation(*tx));
+  XUNCHA_ASSIGN_OR_RETURN(auto rows, tx->ListSearchSegments(false));
+  std::vector<std::int64_t> known;
+  for (const auto& s : cur.segments) known.push_back(s.id);
+  // Someone else changed the index meanwhile: leave it; the next Sync reloads.
+  if (gen != cur.generation || SegmentIds(rows) != known) return Ok();
+  for (std::int64_t id : merged_ids) XUNCHA_TRY(tx->DeleteSearchSegment(id));
+  XUNCHA_TRY(tx->PutSearchSegment(row));
+  XUNCHA_TRY(tx->Commit());
+
+  std::unique_lock lock(mu_);
+  std::vector<Segment> kept;
+  for (auto& s : cur.segments) {
+    if (std::find(merged_ids.begin(), merged_ids.end(), s.id) == merged_ids.end()) {
+      kept.push_back(std::move(s));
+    }
+  }
+  kept.push_back(std::move(seg));
+  cur.segments = std::move(kept);
+  RebuildIndex(cur);
+  return Ok();
+}
+
+Result<int> SearchService::SyncLocked() {
+  int indexed = 0;
+  for (int reloads = 0;; ++reloads) {
+    if (reloads > 3) {
+      return Error::Make(ErrorCode::kUnavailable, "search index keeps changing underneath",
+                         "search_busy");
+    }
+    bool stale = state_ == nullptr;
+    if (!stale) {
+      // Another process (xuncha reindex, a second server) may have rewritten the segments.
+      XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+      XUNCHA_ASSIGN_OR_RETURN(std::string gen, Generation(*tx));
+      XUNCHA_ASSIGN_OR_RETURN(auto rows, tx->ListSearchSegments(false));
+      std::vector<std::int64_t> known;
+      for (const auto& s : state_->segments) known.push_back(s.id);
+      stale = gen != state_->generation || SegmentIds(rows) != known;
+    }
+    if (stale) {
+      XUNCHA_ASSIGN_OR_RETURN(auto fresh, Load());
+      std::unique_lock lock(mu_);
+      state_ = std::move(fresh);
+    }
+    // Drain; a segment written by someone else between the check and the write shows up as
+    // a taken id (kAlreadyExists): reload and go on.
+    bool again = false;
+    while (true) {
+      auto more = DrainBatch(indexed);
+      if (!more.ok()) {
+        if (more.error().code == ErrorCode::kAlreadyExists) {
+          again = true;
+          break;
+        }
+        return more.error();
+      }
+      if (!*more) break;
+    }
+    if (again) {
+      std::unique_lock lock(mu_);
+      state_.reset();
+      continue;
+    }
+    break;
+  }
+  XUNCHA_TRY(MaybeMerge());
+  return indexed;
+}
+
+Result<int> SearchService::Sync() {
+  std::lock_guard lock(sync_mu_);
+  return SyncLocked();
+}
+
+Result<int> SearchService::Reindex() {
+  std::lock_guard lock(sync_mu_);
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+    XUNCHA_ASSIGN_OR_RETURN(std::string gen, Generation(*tx));
+    std::int64_t n = 0;
+    try {
+      n = std::stoll(gen);
+    } catch (const std::exception&) {
+      n = 0;
+    }
+    XUNCHA_TRY(tx->DeleteAllSearchSegments());
+    XUNCHA_TRY(tx->DeleteSearchOutboxThrough(std::numeric_limits<std::int64_t>::max()));
+    XUNCHA_TRY(tx->QueueAllForSearch());
+    XUNCHA_TRY(tx->PutSetting(kGenerationSetting, std::to_string(n + 1)));
+    XUNCHA_TRY(tx->Commit());
+  }
+  {
+    std::unique_lock state_lock(mu_);
+    state_.reset();
+  }
+  return SyncLocked();
+}
+
+Result<SearchStats> SearchService::Stats() {
+  XUNCHA_TRY(Sync());
+  SearchStats out;
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+  XUNCHA_ASSIGN_OR_RETURN(out.outbox, tx->CountSearchOutbox());
+  std::shared_lock lock(mu_);
+  if (state_) {
+    out.docs = state_->docs.size();
+    out.segments = state_->segments.size();
+  }
+  return out;
+}
+
+Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest& r,
+                                            const PageRequest& page) {
+  XUNCHA_ASSIGN_OR_RETURN(QueryNode q, ParseSearchQuery(r.q));
+  XUNCHA_TRY(NormalizeTerms(q, normalize_));
+  SearchResults out;
+  out.terms = PositiveTerms(q);
+  ReportScope scope;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
+    XUNCHA_ASSIGN_OR_RETURN(scope, reports_.ScopeFor(*tx, a));
+  }
+  XUNCHA_TRY(Sync());
+
+  struct Ranked {
+    DocNo no;
+    std::int64_t record_id;
+    UnixSeconds at;
+    double score;
+  };
+  std::vector<Ranked> ranked;
+  std::vector<SearchHit> hits;
+  std::vector<ReportId> ids;
+  {
+    std::shared_lock lock(mu_);
+    const State& s = *state_;
+    // The caller's scope and the filters first: what lies outside is never counted, ranked
+    // or verified.
+    std::vector<DocNo> within;
+    for (const auto& [no, d] : s.docs) {
+      if (d.has_columns && InScope(scope, d.columns) && PassesFilters(r, d.columns)) {
+        within.push_back(no);
+      }
+    }
+    auto text_of = [&s](DocNo no) -> const std::string* {
+      auto it = s.docs.find(no);
+      return it == s.docs.end() ? nullptr : &it->second.text;
+    };
+    const std::vector<DocNo> matches = s.index.Evaluate(q, text_of, &within);
+    out.total = static_cast<std::int64_t>(matches.size());
+    ranked.reserve(matches.size());
+    for (DocNo no : matches) {
+      const Doc& d = s.docs.at(no);
+      ranked.push_back({no, d.record_id, d.columns.received_at, 0});
+    }
+    auto newer = [](const Ranked& x, const Ranked& y) {
+      return x.at != y.at ? x.at > y.at : x.record_id > y.record_id;
+    };
+    std::sort(ranked.begin(), ranked.end(), newer);
+    if (r.order == SearchRequest::Order::kRelevance && !out.terms.empty()) {
+      const std::size_t n = std::min(ranked.size(), kRankLimit);
+      std::vector<std::vector<std::size_t>> tf(n, std::vector<std::size_t>(out.terms.size()));
+      std::vector<std::size_t> df(out.terms.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string& text = s.docs.at(ranked[i].no).text;
+        for (std::size_t t = 0; t < out.terms.size(); ++t) {
+          tf[i][t] = CountOccurrences(text, out.terms[t]);
+          df[t] += tf[i][t] > 0 ? 1 : 0;
+        }
+      }
+      const double avg =
+          s.docs.empty() ? 0
+                         : static_cast<double>(s.total_chars) / static_cast<double>(s.docs.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        std::vector<Bm25Term> terms;
+        for (std::size_t t = 0; t < out.terms.size(); ++t) terms.push_back({tf[i][t], df[t]});
+        ranked[i].score = Bm25(terms, s.docs.at(ranked[i].no).text.size(), avg, s.docs.size());
+      }
+      std::stable_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(n),
+                       [](const Ranked& x, const Ranked& y) { return x.score > y.score; });
+    }
+    const auto from = static_cast<std::size_t>(std::max(0, page.offset()));
+    for (std::size_t i = from;
+         i < ranked.size() && hits.size() < static_cast<std::size_t>(page.page_size); ++i) {
+      const Doc& d = s.docs.at(ranked[i].no);
+      SearchHit h;
+      h.score = ranked[i].score;
+      if (!d.columns.sealed) h.snippet = MakeSnippet(d.text, out.terms);
+      h.report.report.id = ReportId(ranked[i].record_id);
+      hits.push_back(std::move(h));
+      ids.push_back(ReportId(ranked[i].record_id));
+    }
+  }
+
+  // The rows as the caller may see them now (the scope is checked again against the database).
+  XUNCHA_ASSIGN_OR_RETURN(auto views, reports_.Summaries(a, ids));
+  std::size_t v = 0;
+  for (auto& h : hits) {
+    if (v < views.size() && views[v].report.id == h.report.report.id) {
+      h.report = std::move(views[v++]);
+      out.items.push_back(std::move(h));
+    }
+  }
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+    // The query itself is not written: it is report content (names, acts) and the log is
+    // stored in the clear. Who searched, when, how broadly and how much was found is.
+    const int filters = (r.round_id ? 1 : 0) + (r.group_id ? 1 : 0) + (r.unit_id ? 1 : 0) +
+                        (r.channel ? 1 : 0) + (r.state ? 1 : 0) + (r.from ? 1 : 0) + (r.to ? 1 : 0);
+    XUNCHA_TRY(audit_.Append(*tx, a, "search", "search", "",
+                             "terms=" + std::to_string(out.terms.size()) +
+                                 " filters=" + std::to_string(filters) +
+                                 " results=" + std::to_string(out.total)));
+    XUNCHA_TRY(tx->Commit());
+  }
+  return out;
+}
+
+}  // namespace xuncha

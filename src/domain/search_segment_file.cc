@@ -1,0 +1,74 @@
+#include "domain/search_segment_file.h"
+
+#include "core/varint.h"
+
+namespace xuncha {
+namespace {
+constexpr std::string_view kMagic = "XSF1";
+constexpr std::uint64_t kMaxKindBytes = 32;
+}  // namespace
+
+SearchSegment BuildPostings(const std::vector<SearchDoc>& docs) {
+  std::vector<SearchSegment::Doc> live;
+  for (const auto& d : docs) {
+    if (!d.deleted) live.push_back({d.no, d.text});
+  }
+  return SearchSegment::Build(live);
+}
+
+std::string EncodeSegmentFile(const std::vector<SearchDoc>& docs, const SearchSegment& postings) {
+  std::string out(kMagic);
+  PutVarint(out, docs.size());
+  for (const auto& d : docs) {
+    PutVarint(out, d.no);
+    PutVarint(out, d.kind.size());
+    out += d.kind;
+    PutVarint(out, static_cast<std::uint64_t>(d.record_id));
+    out.push_back(d.deleted ? '\1' : '\0');
+    PutVarint(out, d.text.size());
+    out += d.text;
+  }
+  out += postings.Encode();
+  return out;
+}
+
+Result<SegmentFile> DecodeSegmentFile(std::string_view in) {
+  auto bad = [] { return InvalidArgument("damaged search segment", "bad_segment"); };
+  if (in.substr(0, kMagic.size()) != kMagic) return bad();
+  in.remove_prefix(kMagic.size());
+  SegmentFile f;
+  std::uint64_t n = 0;
+  if (!GetVarint(in, n) || n > in.size()) return bad();
+  f.docs.reserve(n);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    SearchDoc d;
+    std::uint64_t no = 0;
+    std::uint64_t len = 0;
+    std::uint64_t id = 0;
+    if (!GetVarint(in, no) || no > UINT32_MAX) return bad();
+    if (!f.docs.empty() && no <= f.docs.back().no) return bad();
+    d.no = static_cast<DocNo>(no);
+    if (!GetVarint(in, len) || len == 0 || len > kMaxKindBytes || len > in.size()) return bad();
+    d.kind = std::string(in.substr(0, len));
+    in.remove_prefix(len);
+    if (!GetVarint(in, id) || id > INT64_MAX || in.empty()) return bad();
+    d.record_id = static_cast<std::int64_t>(id);
+    if (in.front() != '\0' && in.front() != '\1') return bad();
+    d.deleted = in.front() == '\1';
+    in.remove_prefix(1);
+    if (!GetVarint(in, len) || len > in.size() || (d.deleted && len != 0)) return bad();
+    d.text = std::string(in.substr(0, len));
+    in.remove_prefix(len);
+    f.docs.push_back(std::move(d));
+  }
+  XUNCHA_ASSIGN_OR_RETURN(f.segment, SearchSegment::Decode(in));
+  // The postings must index exactly the live documents listed.
+  std::vector<DocNo> live;
+  for (const auto& d : f.docs) {
+    if (!d.deleted) live.push_back(d.no);
+  }
+  if (live != f.segment.docs()) return bad();
+  return f;
+}
+
+}  // namespace xuncha

@@ -1,0 +1,36 @@
+// A search segment as stored (sealed) in the database: the documents it holds — number, the
+// record it indexes, the record's normalised text (for verification and snippets) or a
+// tombstone for a deleted record — followed by their n-gram postings (SearchSegment::Encode).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "domain/search_index.h"
+
+namespace xuncha {
+
+struct SearchDoc {
+  DocNo no = 0;
+  std::string kind;  // "report"
+  std::int64_t record_id = 0;
+  bool deleted = false;  // a tombstone: the record is gone; text empty
+  std::string text;      // normalised
+};
+
+struct SegmentFile {
+  std::vector<SearchDoc> docs;  // ascending numbers
+  SearchSegment segment;        // postings of the docs that are not tombstones
+};
+
+// The postings of `docs` (tombstones left out).
+SearchSegment BuildPostings(const std::vector<SearchDoc>& docs);
+// `docs` in ascending number order, `postings` = BuildPostings(docs).
+std::string EncodeSegmentFile(const std::vector<SearchDoc>& docs, const SearchSegment& postings);
+// kInvalidArgument "bad_segment" for anything EncodeSegmentFile did not produce.
+Result<SegmentFile> DecodeSegmentFile(std::string_view bytes);
+
+}  // namespace xuncha
