@@ -3,10 +3,12 @@
 #include <unicode/brkiter.h>
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 #include <unicode/utypes.h>
 
 #include <cstdint>
 #include <memory>
+#include <unordered_map>
 
 namespace xuncha::text {
 namespace {
@@ -23,6 +25,8 @@ struct IcuObjects {
   std::unique_ptr<icu::Transliterator> normalize;
   std::unique_ptr<icu::Transliterator> pinyin;
   std::unique_ptr<icu::BreakIterator> words;
+  // What `normalize` makes of each code point seen so far (see Normalize).
+  std::unordered_map<UChar32, icu::UnicodeString> normalized_chars;
   UErrorCode status = U_ZERO_ERROR;
   const char* failed = nullptr;
 
@@ -97,27 +101,57 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+// One code point at a time, each mapped once per thread and cached: the same character always
+// becomes the same text whatever surrounds it. ICU's Traditional-Simplified also has phrase
+// rules that rewrite correct Simplified words (巡察 → 巡查, the very name of our work); mapping
+// characters alone avoids them, keeps the output aligned with the input character by character,
+// and makes repeated characters cheap.
 Result<std::string> Normalize(std::string_view utf8) {
   if (!IsValidUtf8(utf8)) return BadUtf8();
   XUNCHA_ASSIGN_OR_RETURN(IcuObjects * icu, Icu());
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  icu->normalize->transliterate(u);
-  // White space (including the ideographic space and line breaks) to single spaces, trimmed.
-  icu::UnicodeString out;
+  std::string out;
+  out.reserve(utf8.size());
   bool space = false;
-  for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u.char32At(i);
-    i += U16_LENGTH(c);
+  auto put = [&out, &space](UChar32 c) {
+    // White space (including the ideographic space and line breaks) to single spaces, trimmed.
     if (IsSpace(c)) {
-      space = !out.isEmpty();
+      space = !out.empty();
+      return;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else {
+      icu::UnicodeString(c).toUTF8String(out);
+    }
+  };
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    const uint8_t b = bytes[i];
+    if (b < 0x80) {
+      put(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b);
+      ++i;
       continue;
     }
-    if (space) out.append(static_cast<UChar>(' '));
-    space = false;
-    out.append(c);
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    auto it = icu->normalized_chars.find(c);
+    if (it == icu->normalized_chars.end()) {
+      icu::UnicodeString one(c);
+      icu->normalize->transliterate(one);
+      it = icu->normalized_chars.emplace(c, one).first;
+    }
+    const icu::UnicodeString& mapped = it->second;
+    for (int32_t k = 0; k < mapped.length();) {
+      const UChar32 m = mapped.char32At(k);
+      k += U16_LENGTH(m);
+      put(m);
+    }
   }
-  return ToUtf8(out);
+  return out;
 }
 
 Result<std::vector<std::string>> Words(std::string_view utf8) {

@@ -29,6 +29,19 @@ TEST(ChineseTextTest, NormalizeFoldsTraditionalFullWidthCaseAndSpaces) {
   EXPECT_EQ(N(""), "");
 }
 
+TEST(ChineseTextTest, NormalizeMapsCharactersNotPhrases) {
+  // ICU's Traditional-Simplified phrase rules would turn 巡察 into 巡查 (and a 巡察组 into a
+  // 巡查组); each character is mapped on its own, so correct Simplified text stays as written.
+  EXPECT_EQ(N("巡察组进驻"), "巡察组进驻");
+  EXPECT_EQ(N("巡察"), N("巡") + N("察"));
+  EXPECT_EQ(N("觀察員"), "观察员");
+  // The output follows the input one character at a time (white space aside).
+  const std::string text = "市財政局副局長孫某，違規報銷ＫＴＶ費用";
+  std::string piecewise;
+  for (const auto& c : Characters(text)) piecewise += N(c);
+  EXPECT_EQ(N(text), piecewise);
+}
+
 TEST(ChineseTextTest, InvalidUtf8IsRefusedNotRepaired) {
   for (std::string bad : {std::string("\xff"), std::string("abc\xe4\xb8"),
                           std::string("\xc0\xaf"),             // overlong '/'
