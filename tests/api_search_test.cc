@@ -81,7 +81,8 @@ TEST_F(ApiSearchTest, OneCharacterQueriesAndFiltersWork) {
   HttpResult calls = Search(office, "某", "&channel=call&sort=date&page_size=5");
   ASSERT_EQ(calls.status, 200u) << calls.body;
   EXPECT_LT(calls.json()["total"].get<int>(), total);
-  for (const auto& it : calls.json()["items"]) EXPECT_EQ(it["channel"], "call");
+  const nlohmann::json body = calls.json();
+  for (const auto& it : body["items"]) EXPECT_EQ(it["channel"], "call");
 }
 
 TEST_F(ApiSearchTest, ErrorsAreJsonWithAKeyAndAChineseMessage) {

@@ -7,6 +7,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <future>
 #include <iostream>
 
@@ -47,6 +49,24 @@ TestApp::TestApp() {
                                                mailbox_opener, ring->keys.content_key);
   search_key = ring->keys.search_key;
   search = NewSearch();
+  triage = std::make_unique<TriageService>(
+      *store, crypto, *audit, clock, *reports, *search, ring->keys.content_key,
+      [](std::string_view s) { return text::Normalize(s); },
+      [](std::string_view s) {
+        auto p = text::Pinyin(s);
+        return p.ok() ? *p : std::string();
+      });
+  triage->SetBackgroundTraining(false);
+  auto read = [](const std::string& name) {
+    std::ifstream in(std::string(XUNCHA_SOURCE_DIR) + "/share/discipline/" + name,
+                     std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  if (!triage->Start(read("articles.json"), read("labelled.jsonl")).ok()) {
+    throw std::runtime_error("triage start");
+  }
   if (!reports->SeedDefaults().ok()) throw std::runtime_error("seed defaults");
 }
 
@@ -88,6 +108,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_ = std::make_unique<http::Api>(*app.auth, *app.planning, *app.reports, api_opts);
   api_->SetMailboxes(app.mailboxes.get());
   api_->SetSearch(app.search.get());
+  api_->SetTriage(app.triage.get());
   opts.address = "127.0.0.1";
   opts.port = 0;
   server_ = std::make_unique<http::Server>(opts, *api_, files_, metrics_);

@@ -15,6 +15,7 @@
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
+#include "app/triage_service.h"
 #include "crypto/sodium_crypto.h"
 #include "files/attachment_processor.h"
 #include "http/api.h"
@@ -59,6 +60,7 @@ struct TestApp {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<MailboxService> mailboxes;
   std::unique_ptr<SearchService> search;
+  std::unique_ptr<TriageService> triage;  // cue phrases only until Retrain (no background work)
   std::string search_key;
   std::string escrow_recovery_code;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <set>
 
 #include "app/scope.h"
 #include "domain/search_query.h"
@@ -193,6 +194,7 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
   }
   XUNCHA_TRY(tx->DeleteSearchOutboxThrough(rows.back().seq));
   XUNCHA_TRY(tx->Commit());
+  tx.reset();  // the observer below may write (repeat links): the write lock must be free
 
   std::unique_lock lock(mu_);
   for (auto& d : new_docs) {
@@ -206,7 +208,7 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
     if (d.deleted) continue;
     cur.total_chars += d.text.size();
     cur.by_record[key] = d.no;
-    cur.docs[d.no] = Doc{std::move(d.kind), d.record_id, std::move(d.text), {}, false};
+    cur.docs[d.no] = Doc{d.kind, d.record_id, std::move(d.text), {}, false};
     ++indexed;
   }
   for (auto& [key, r] : columns) {
@@ -221,6 +223,15 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
     cur.segments.push_back(std::move(seg));
   }
   cur.next_doc = next;
+  lock.unlock();
+  if (observer_) {
+    for (const auto& d : new_docs) {
+      if (d.kind != kReportKind) continue;
+      auto it = cur.by_record.find({d.kind, d.record_id});
+      observer_(d.record_id, it == cur.by_record.end() ? nullptr : &cur.docs.at(it->second).text,
+                true);
+    }
+  }
   return true;
 }
 
@@ -318,8 +329,15 @@ Result<int> SearchService::SyncLocked() {
     }
     if (stale) {
       XUNCHA_ASSIGN_OR_RETURN(auto fresh, Load());
-      std::unique_lock lock(mu_);
-      state_ = std::move(fresh);
+      {
+        std::unique_lock lock(mu_);
+        state_ = std::move(fresh);
+      }
+      if (observer_) {
+        for (const auto& [no, d] : state_->docs) {
+          if (d.kind == kReportKind) observer_(d.record_id, &d.text, false);
+        }
+      }
     }
     // Drain; a segment written by someone else between the check and the write shows up as
     // a taken id (kAlreadyExists): reload and go on.
@@ -395,9 +413,15 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   SearchResults out;
   out.terms = PositiveTerms(q);
   ReportScope scope;
+  std::optional<std::set<std::int64_t>> with_discipline;
   {
     XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
     XUNCHA_ASSIGN_OR_RETURN(scope, reports_.ScopeFor(*tx, a));
+    if (r.discipline) {
+      XUNCHA_ASSIGN_OR_RETURN(auto ids, tx->ReportsWithDiscipline(*r.discipline));
+      with_discipline.emplace();
+      for (ReportId id : ids) with_discipline->insert(id.value);
+    }
   }
   XUNCHA_TRY(Sync());
 
@@ -417,7 +441,8 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     // or verified.
     std::vector<DocNo> within;
     for (const auto& [no, d] : s.docs) {
-      if (d.has_columns && InScope(scope, d.columns) && PassesFilters(r, d.columns)) {
+      if (d.has_columns && InScope(scope, d.columns) && PassesFilters(r, d.columns) &&
+          (!with_discipline || with_discipline->count(d.record_id) > 0)) {
         within.push_back(no);
       }
     }

@@ -42,6 +42,7 @@ struct SearchRequest {
   std::optional<UnitId> unit_id;
   std::optional<Channel> channel;
   std::optional<ReportState> state;
+  std::optional<std::string> discipline;  // a discipline key decided at triage
   std::optional<Date> from;  // received on or after (China time)
   std::optional<Date> to;    // received on or before
   enum class Order { kRelevance, kDate };
@@ -80,6 +81,14 @@ class SearchService {
         reports_(reports),
         key_(std::move(search_key)),
         normalize_(std::move(normalize)) {}
+
+  // Told of every report text the index holds: after a (re)load of the whole index with
+  // `changed` false for each record, and after each indexing pass with `changed` true for each
+  // record whose text is new or changed; `text` null when the record is gone. Runs on the
+  // thread that syncs, one call at a time. Set before the first Sync.
+  using Observer =
+      std::function<void(std::int64_t report_id, const std::string* text, bool changed)>;
+  void SetObserver(Observer o) { observer_ = std::move(o); }
 
   // Folds every queued change into the index (loading it first if needed, or again when
   // another process rebuilt it) and merges small segments. Returns the records (re)indexed.
@@ -142,6 +151,7 @@ class SearchService {
   ReportService& reports_;
   std::string key_;
   Normalizer normalize_;
+  Observer observer_;
 
   std::mutex sync_mu_;            // one Sync / Reindex at a time
   mutable std::shared_mutex mu_;  // guards state_ (searches read, Sync swaps and edits)

@@ -5,6 +5,7 @@
 // Storage (sealed segment blobs, the outbox) and normalisation (src/text) are elsewhere.
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -41,13 +42,36 @@ class SearchSegment {
   // kInvalidArgument "bad_segment" for anything Encode did not produce.
   static Result<SearchSegment> Decode(std::string_view bytes);
 
-  // nullptr when the gram occurs in no document of this segment.
-  const std::vector<DocNo>* Postings(const std::string& gram) const;
-  std::size_t gram_count() const { return postings_.size(); }
+  // The ascending doc numbers whose text holds `gram` (decoded on each call); empty when none.
+  std::vector<DocNo> Postings(std::string_view gram) const;
+  // How many documents hold `gram`, without decoding (0 when none).
+  std::size_t PostingCount(std::string_view gram) const;
+  std::size_t gram_count() const { return grams_.size(); }
   const std::vector<DocNo>& docs() const { return docs_; }
 
  private:
-  std::map<std::string, std::vector<DocNo>, std::less<>> postings_;
+  // A gram's UTF-8 bytes packed big-endian into 64 bits (a gram of one or two code points has at
+  // most 8 bytes), with its length: ordering keys orders the grams as strings.
+  struct GramKey {
+    std::uint64_t bytes = 0;
+    std::uint8_t size = 0;
+    friend bool operator==(const GramKey&, const GramKey&) = default;
+    friend auto operator<=>(const GramKey&, const GramKey&) = default;
+  };
+  struct GramEntry {
+    GramKey key;
+    std::uint32_t count = 0;   // documents
+    std::uint64_t offset = 0;  // into postings_
+    std::uint64_t length = 0;  // bytes
+  };
+  static bool KeyOf(std::string_view gram, GramKey& key);
+  const GramEntry* Find(std::string_view gram) const;
+
+  // Sorted by key. Postings stay in their encoded form in memory (as Encode writes them: doc
+  // number deltas as varints, back to back), which keeps a 200k-report segment near half the
+  // size of its text; a lookup decodes the lists it needs.
+  std::vector<GramEntry> grams_;
+  std::string postings_;
   std::vector<DocNo> docs_;  // every doc of the segment, ascending
 };
 

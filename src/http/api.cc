@@ -40,6 +40,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddReportRoutes();
   AddMailRoutes();
   AddSearchRoutes();
+  AddTriageRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

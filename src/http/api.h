@@ -10,6 +10,7 @@
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
+#include "app/triage_service.h"
 #include "http/http_types.h"
 #include "http/proof_of_work.h"
 #include "http/rate_limiter.h"
@@ -41,6 +42,8 @@ class Api {
   void SetMailboxes(MailboxService* m) { mailboxes_ = m; }
   // GET /api/v1/search answers 503 until this is set.
   void SetSearch(SearchService* s) { search_ = s; }
+  // The triage routes answer 503 until this is set.
+  void SetTriage(TriageService* t) { triage_ = t; }
 
  private:
   void AddRoutes();
@@ -48,6 +51,7 @@ class Api {
   void AddPublicRoutes();
   void AddMailRoutes();
   void AddSearchRoutes();
+  void AddTriageRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -57,6 +61,7 @@ class Api {
   ReportService& reports_;
   MailboxService* mailboxes_ = nullptr;
   SearchService* search_ = nullptr;
+  TriageService* triage_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;

@@ -2,6 +2,7 @@
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/handler_util.h"
+#include "domain/discipline.h"
 #include "http/report_dto.h"
 
 namespace xuncha::http {
@@ -30,6 +31,11 @@ Result<SearchRequest> ReadSearchRequest(const Ctx& ctx) {
   if (!state.empty()) {
     r.state = ParseReportState(state);
     if (!r.state) return InvalidArgument("bad state", "bad_query");
+  }
+  const std::string discipline = QueryStr(ctx, "discipline");
+  if (!discipline.empty()) {
+    if (!DisciplineFromKey(discipline)) return InvalidArgument("bad discipline", "bad_query");
+    r.discipline = discipline;
   }
   XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
   if (round) r.round_id = RoundId(*round);

@@ -107,6 +107,20 @@ constexpr std::array kFields = {
     Entry{"file_damaged", "文件已损坏"},
     Entry{"file_infected", "文件含有病毒或恶意代码"},
     Entry{"scanner_unavailable", "病毒扫描服务暂不可用"},
+    Entry{"duplicate", "不能重复"},
+    Entry{"unknown_discipline", "纪律类别不正确"},
+    Entry{"not_an_array", "应为列表"},
+    Entry{"not_a_non_empty_array", "应为非空列表"},
+    Entry{"not_an_object", "应为对象"},
+    Entry{"not_a_boolean", "应为 true 或 false"},
+    Entry{"not_a_string", "应为文字"},
+    Entry{"not_an_integer", "应为整数"},
+    Entry{"bad_json", "不是有效的 JSON"},
+    Entry{"bad_range", "条款范围不正确"},
+    Entry{"overlap", "条款范围与其他章重叠"},
+    Entry{"outside_chapter", "条款号不在所属章的范围内"},
+    Entry{"white_space", "提示词不能含空白字符"},
+    Entry{"count", "提示词应为1至20个"},
 };
 }  // namespace
 

@@ -195,6 +195,29 @@ struct SearchOutboxRow {
   std::int64_t record_id = 0;
 };
 
+// What the staff decided about a report's triage (db/migrations/0007_triage.sql).
+struct TriageDecisionRecord {
+  ReportId report_id;
+  int version = 1;
+  std::string scope;                     // in_scope | transfer | above_level | unclear
+  std::vector<std::string> disciplines;  // keys
+  std::vector<int> articles;
+  std::string persons_box;  // sealed {"leaders": [...], "note": ...}
+  UserId decided_by;
+  std::string decided_by_name;  // filled on read
+  UnixSeconds decided_at = 0;
+};
+
+struct RepeatLinkRecord {
+  ReportId a;  // a < b
+  ReportId b;
+  double similarity = 0;
+  std::string origin;  // automatic | staff
+  std::string state;   // linked | split
+  std::optional<UserId> changed_by;
+  UnixSeconds changed_at = 0;
+};
+
 class Transaction {
  public:
   virtual ~Transaction() = default;
@@ -353,6 +376,17 @@ class Transaction {
   virtual Status QueueAllForSearch() = 0;
   // Every report's plain columns (body empty), by id: what search filters and scopes use.
   virtual Result<std::vector<Report>> ListAllReportColumns() = 0;
+
+  // Triage decisions and repeat links.
+  virtual Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) = 0;
+  // Inserts (version 1) or updates when `version` matches the stored one (then stores
+  // version + 1); kAborted for a stale version.
+  virtual Status PutTriageDecision(const TriageDecisionRecord& d) = 0;
+  virtual Result<std::vector<TriageDecisionRecord>> ListTriageDecisions() = 0;
+  // Reports whose decided disciplines include `key`.
+  virtual Result<std::vector<ReportId>> ReportsWithDiscipline(const std::string& key) = 0;
+  virtual Result<std::vector<RepeatLinkRecord>> ListRepeatLinks() = 0;
+  virtual Status PutRepeatLink(const RepeatLinkRecord& l) = 0;  // inserts or replaces
 
   // Working-day calendar and notice deadlines.
   virtual Result<std::vector<CalendarDay>> ListCalendarDays() = 0;

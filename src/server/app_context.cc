@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "server/keyring.h"
 #include "text/chinese_text.h"
@@ -65,6 +67,7 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   ctx->attachments = std::make_unique<files::FileAttachmentProcessor>();
   const std::string content_key = ring.keys.content_key;
   const std::string search_key = ring.keys.search_key;
+  ctx->content_key_for_triage = content_key;
   ctx->reports =
       std::make_unique<ReportService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                       std::move(ring.keys), ctx->attachments.get());
@@ -110,6 +113,27 @@ std::optional<std::string> AppContext::EnableVirusScan(const std::string& clamd_
   virus_scanner = std::move(scanner);
   spdlog::info("virus scan: clamd at {}", *socket);
   return socket;
+}
+
+Status AppContext::StartTriage(const std::string& share_dir) {
+  auto read = [](const std::filesystem::path& p) -> Result<std::string> {
+    std::ifstream in(p, std::ios::binary);
+    if (!in) return Error::Make(ErrorCode::kNotFound, "cannot read " + p.string(), "not_found");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  };
+  const std::filesystem::path dir = std::filesystem::path(share_dir) / "discipline";
+  XUNCHA_ASSIGN_OR_RETURN(std::string articles, read(dir / "articles.json"));
+  XUNCHA_ASSIGN_OR_RETURN(std::string labelled, read(dir / "labelled.jsonl"));
+  triage = std::make_unique<TriageService>(
+      *store, *crypto, *audit, *clock, *reports, *search, content_key_for_triage,
+      [](std::string_view s) { return text::Normalize(s); },
+      [](std::string_view s) {
+        auto p = text::Pinyin(s);
+        return p.ok() ? *p : std::string();
+      });
+  return triage->Start(articles, labelled);
 }
 
 bool AppContext::IsDemo() {

@@ -12,6 +12,7 @@
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
+#include "app/triage_service.h"
 #include "core/clock.h"
 #include "crypto/sodium_crypto.h"
 #include "files/attachment_processor.h"
@@ -39,6 +40,8 @@ struct AppContext {
   std::unique_ptr<MailboxService> mailboxes;
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<SearchService> search;
+  std::unique_ptr<TriageService> triage;  // set by StartTriage
+  std::string content_key_for_triage;  // handed to StartTriage
   // Set when this open created the escrow key: print once, then forget.
   std::string escrow_recovery_code;
 
@@ -56,6 +59,9 @@ struct AppContext {
   // Returns the socket used, nullopt for none.
   // REQUIRES: called before the services are used (not thread-safe against them).
   std::optional<std::string> EnableVirusScan(const std::string& clamd_socket);
+  // Triage suggestions (docs/triage.md) with the shipped discipline data in `share_dir`
+  // (share/discipline/articles.json and labelled.jsonl). REQUIRES: before the first search.
+  Status StartTriage(const std::string& share_dir);
 };
 
 }  // namespace xuncha

@@ -18,6 +18,9 @@
 #include "server/mail_poller.h"
 #include "server/search_indexer.h"
 
+#ifndef XUNCHA_DEFAULT_SHARE_DIR
+#define XUNCHA_DEFAULT_SHARE_DIR "share"
+#endif
 #ifndef XUNCHA_DEFAULT_WEB_DIR
 #define XUNCHA_DEFAULT_WEB_DIR "web/dist"
 #endif
@@ -61,10 +64,12 @@ void PrintRecoveryCode(const std::string& code) {
 int RunServe(const std::string& data, const std::string& key_file, const std::string& listen,
              const std::string& web, std::size_t body_limit, int threads, bool secure_cookies,
              const std::string& cost, double public_rate, int mail_poll_seconds, int pow_bits,
-             const std::string& clamd_socket, int search_sync_seconds) {
+             const std::string& clamd_socket, int search_sync_seconds,
+             const std::string& share) {
   auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
   (*ctx)->EnableVirusScan(clamd_socket);
+  if (auto st = (*ctx)->StartTriage(share); !st.ok()) return Fail(st.error());
   http::ServerOptions opts;
   auto colon = listen.rfind(':');
   if (colon == std::string::npos) {
@@ -92,6 +97,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   http::Api api(*(*ctx)->auth, *(*ctx)->planning, *(*ctx)->reports, api_opts);
   api.SetMailboxes((*ctx)->mailboxes.get());
   api.SetSearch((*ctx)->search.get());
+  api.SetTriage((*ctx)->triage.get());
   http::StaticFiles files(web);
   http::Metrics metrics;
   http::Server server(opts, api, files, metrics);
@@ -201,6 +207,7 @@ int main(int argc, char** argv) {
   auto* serve = app.add_subcommand("serve", "Serve the web UI and API (服务)");
   std::string listen = "127.0.0.1:8080";
   std::string web = XUNCHA_DEFAULT_WEB_DIR;
+  std::string share = XUNCHA_DEFAULT_SHARE_DIR;
   std::size_t body_limit = 1u << 20;
   int threads = 2;
   bool secure_cookies = false;
@@ -208,6 +215,10 @@ int main(int argc, char** argv) {
   serve->add_option("--listen", listen, "HOST:PORT to listen on (port 0: any free port)")
       ->capture_default_str();
   serve->add_option("--web", web, "Directory of the built web UI")->capture_default_str();
+  serve
+      ->add_option("--share", share,
+                   "Directory of the shipped data (discipline/articles.json, labelled.jsonl)")
+      ->capture_default_str();
   serve->add_option("--body-limit", body_limit, "Largest JSON request body in bytes (413 above)")
       ->capture_default_str();
   serve->add_option("--threads", threads, "HTTP worker threads")
@@ -334,7 +345,8 @@ int main(int argc, char** argv) {
 
   if (serve->parsed()) {
     return RunServe(data, key_file, listen, web, body_limit, threads, secure_cookies, cost,
-                    public_rate, mail_poll_seconds, pow_bits, clamd_socket, search_sync_seconds);
+                    public_rate, mail_poll_seconds, pow_bits, clamd_socket, search_sync_seconds,
+                    share);
   }
   if (init->parsed()) return RunInit(data, key_file, demo, cost);
 

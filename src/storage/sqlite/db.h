@@ -50,6 +50,7 @@ class Statement {
   Statement& Bind(int i, std::int64_t v);
   Statement& Bind(int i, int v) { return Bind(i, static_cast<std::int64_t>(v)); }
   Statement& Bind(int i, bool v) { return Bind(i, static_cast<std::int64_t>(v ? 1 : 0)); }
+  Statement& Bind(int i, double v);
   Statement& Bind(int i, std::string_view v);
   Statement& Bind(int i, const std::string& v) { return Bind(i, std::string_view(v)); }
   Statement& Bind(int i, const char* v) { return Bind(i, std::string_view(v)); }
@@ -67,6 +68,7 @@ class Statement {
   Status Run();
 
   std::int64_t Int(int col) const;
+  double Double(int col) const;
   std::string Text(int col) const;
   std::string Blob(int col) const;
   bool IsNull(int col) const;

@@ -144,6 +144,12 @@ class SqliteTransaction final : public Transaction {
   Status DeleteSearchOutboxThrough(std::int64_t seq) override;
   Status QueueAllForSearch() override;
   Result<std::vector<Report>> ListAllReportColumns() override;
+  Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) override;
+  Status PutTriageDecision(const TriageDecisionRecord& d) override;
+  Result<std::vector<TriageDecisionRecord>> ListTriageDecisions() override;
+  Result<std::vector<ReportId>> ReportsWithDiscipline(const std::string& key) override;
+  Result<std::vector<RepeatLinkRecord>> ListRepeatLinks() override;
+  Status PutRepeatLink(const RepeatLinkRecord& l) override;
 
   Result<std::vector<CalendarDay>> ListCalendarDays() override;
   Status PutCalendarDay(const CalendarDay& d) override;

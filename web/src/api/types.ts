@@ -452,6 +452,28 @@ export interface ReportSummary {
   version: number
 }
 
+/** One piece of a search snippet: `hit` pieces are the matched terms (to be marked). */
+export interface SnippetPart {
+  text: string
+  hit: boolean
+}
+
+/** A report found by `GET /search`: the inbox item plus the match. */
+export interface SearchHit extends ReportSummary {
+  kind: 'report'
+  score: number
+  /** Text around the first match of each term; empty for sealed reports. */
+  snippet: SnippetPart[]
+}
+
+export type SearchSort = 'relevance' | 'date'
+export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date']
+
+export interface SearchPage extends Page<SearchHit> {
+  /** The positive terms of the query, normalised (Simplified, half-width, lower case). */
+  terms: string[]
+}
+
 export interface ReportEvent {
   at: Timestamp
   from: ReportState | null

@@ -8,6 +8,7 @@ export type MenuKey =
   | 'units'
   | 'myUnit'
   | 'intake'
+  | 'search'
   | 'revealRequests'
   | 'intakeSettings'
   | 'inspectors'
@@ -21,6 +22,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'groups',
     'units',
     'intake',
+    'search',
     'revealRequests',
     'intakeSettings',
     'inspectors',
@@ -29,8 +31,8 @@ const MENUS: Record<Role, MenuKey[]> = {
     'logins',
   ],
   admin: ['users', 'logins'],
-  group_leader: ['rounds', 'groups', 'units', 'intake'],
-  group_member: ['rounds', 'groups', 'units', 'intake'],
+  group_leader: ['rounds', 'groups', 'units', 'intake', 'search'],
+  group_member: ['rounds', 'groups', 'units', 'intake', 'search'],
   unit: ['rounds', 'myUnit'],
   leadership: ['rounds', 'groups', 'units'],
   clue_recipient: ['rounds'],
@@ -67,6 +69,8 @@ export const GROUP_READERS: Role[] = [
 export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
 /** Who works the 受理台: the office and the groups (the server scopes groups to their own reports). */
 export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
+/** 检索 (GET /search): the roles that read reports; the server scopes the results as the 受理台. */
+export const SEARCH_USERS: Role[] = ['office', 'group_leader', 'group_member']
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
 /** 邮箱设置 (the groups' IMAP accounts): the office, and group leaders for the groups they lead. */

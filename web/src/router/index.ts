@@ -10,6 +10,7 @@ import {
   MAILBOX_EDITORS,
   PLANNING_READERS,
   REVEAL_READERS,
+  SEARCH_USERS,
   UNIT_LIST_READERS,
   homePath,
 } from './access'
@@ -121,6 +122,12 @@ const routes: RouteRecordRaw[] = [
         name: 'intake-mailboxes',
         component: () => import('@/views/intake/mailboxes/index.vue'),
         meta: { roles: MAILBOX_EDITORS, title: 'mailbox.title' },
+      },
+      {
+        path: 'search',
+        name: 'search',
+        component: () => import('@/views/search/index.vue'),
+        meta: { roles: SEARCH_USERS, title: 'menu.search' },
       },
       {
         path: 'reveal-requests',

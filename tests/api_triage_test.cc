@@ -1,0 +1,122 @@
+// Triage over real HTTP: suggestions for a report in the caller's scope, decisions versioned
+// and validated with Chinese field messages, the catalogue readable by the groups and
+// replaceable by the office only, and what GET answers is what PUT takes.
+#include <gtest/gtest.h>
+
+#include "app/discipline_catalogue.h"
+#include "test_support.h"
+
+namespace xuncha {
+namespace {
+
+using nlohmann::json;
+using testing::Client;
+using testing::HttpResult;
+
+class ApiTriageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app_.LoadDemo();
+    server_ = std::make_unique<testing::TestServer>(app_);
+  }
+  Client SignedIn(const std::string& user) {
+    Client c(server_->port());
+    HttpResult r = c.Login(user, "Demo@12345");
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return c;
+  }
+  // The demo letter about 宴请 at 市财政局 (group 1).
+  std::int64_t BanquetReport(Client& c) {
+    HttpResult r = c.Get("/api/v1/search?q=%E5%AE%B4%E8%AF%B7");
+    EXPECT_EQ(r.status, 200u) << r.body;
+    const json body = r.json();
+    EXPECT_EQ(body["total"], 1);
+    return body["items"].empty() ? 0 : body["items"][0]["id"].get<std::int64_t>();
+  }
+
+  testing::TestApp app_;
+  std::unique_ptr<testing::TestServer> server_;
+};
+
+TEST_F(ApiTriageTest, SuggestsForReportsInScopeOnly) {
+  Client member = SignedIn("member1");
+  const std::int64_t id = BanquetReport(member);
+  ASSERT_GT(id, 0);
+  const std::string path = "/api/v1/reports/" + std::to_string(id) + "/triage";
+  HttpResult r = member.Get(path);
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const json t = r.json();
+  EXPECT_EQ(t["report_id"], id);
+  EXPECT_TRUE(t["decision"].is_null());
+  bool mass = false;  // 优亲厚友 in 专项资金拨付
+  for (const auto& d : t["disciplines"]) mass |= d["discipline"] == "mass";
+  EXPECT_TRUE(mass) << t["disciplines"].dump();
+  EXPECT_FALSE(t["unclear"].get<bool>());
+
+  // Another group's member: the same answer as for a report that does not exist.
+  Client other = SignedIn("member2");
+  HttpResult hidden = other.Get(path);
+  EXPECT_EQ(hidden.status, 404u);
+  EXPECT_EQ(hidden.json()["error"]["key"], "not_found");
+  EXPECT_EQ(other.Get("/api/v1/reports/999999/triage").body, hidden.body);
+}
+
+TEST_F(ApiTriageTest, DecisionsAreVersionedAndValidated) {
+  Client member = SignedIn("member1");
+  const std::int64_t id = BanquetReport(member);
+  const std::string path = "/api/v1/reports/" + std::to_string(id) + "/triage";
+
+  HttpResult bad = member.Put(path, {{"version", 0},
+                                     {"scope", "somewhere"},
+                                     {"disciplines", {"integrity", "integrity"}},
+                                     {"articles", {"x"}}});
+  ASSERT_EQ(bad.status, 422u) << bad.body;
+  EXPECT_EQ(bad.json()["error"]["fields"]["articles"], "取值不在允许范围内");
+  HttpResult invalid = member.Put(
+      path, {{"version", 0}, {"scope", "somewhere"}, {"disciplines", {"integrity", "integrity"}}});
+  ASSERT_EQ(invalid.status, 422u) << invalid.body;
+  const json fields = invalid.json()["error"]["fields"];
+  EXPECT_EQ(fields["scope"], "取值不在允许范围内");
+  EXPECT_EQ(fields["disciplines"], "不能重复");
+
+  HttpResult ok = member.Put(path, {{"version", 0},
+                                    {"scope", "in_scope"},
+                                    {"disciplines", {"integrity"}},
+                                    {"note", "（示例）与来电反映的问题一并核实"}});
+  ASSERT_EQ(ok.status, 200u) << ok.body;
+  const json decision = ok.json()["decision"];
+  EXPECT_EQ(decision["version"], 1);
+  EXPECT_EQ(decision["scope"], "in_scope");
+  EXPECT_EQ(decision["note"], "（示例）与来电反映的问题一并核实");
+
+  HttpResult stale = member.Put(path, {{"version", 0}, {"scope", "transfer"}});
+  ASSERT_EQ(stale.status, 409u) << stale.body;
+  EXPECT_EQ(stale.json()["error"]["key"], "stale_version");
+  EXPECT_EQ(member.Get(path).json()["decision"]["scope"], "in_scope");
+}
+
+TEST_F(ApiTriageTest, TheCatalogueIsReadByGroupsAndReplacedByTheOfficeOnly) {
+  Client member = SignedIn("member1");
+  HttpResult got = member.Get("/api/v1/discipline-articles");
+  ASSERT_EQ(got.status, 200u) << got.body;
+  const json catalogue = got.json();
+  EXPECT_FALSE(catalogue["articles"].empty());
+  // What GET answers is what PUT takes: an edit starts from it.
+  auto decoded = DecodeArticleCatalogue(catalogue.dump());
+  EXPECT_TRUE(decoded.ok()) << (decoded.ok() ? "" : decoded.error().message);
+
+  EXPECT_EQ(member.Put("/api/v1/discipline-articles", catalogue).status, 403u);
+  EXPECT_EQ(member.Post("/api/v1/discipline-model/retrain", json::object()).status, 403u);
+
+  Client office = SignedIn("office");
+  json broken = catalogue;
+  broken["articles"][0]["cues"] = {"两个 词"};
+  HttpResult refused = office.Put("/api/v1/discipline-articles", broken);
+  ASSERT_EQ(refused.status, 422u) << refused.body;
+  EXPECT_EQ(refused.json()["error"]["fields"]["articles[0].cues[0]"], "提示词不能含空白字符");
+  // Nothing changed.
+  EXPECT_EQ(office.Get("/api/v1/discipline-articles").json(), catalogue);
+}
+
+}  // namespace
+}  // namespace xuncha

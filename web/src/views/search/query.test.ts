@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import {
+  emptyForm,
+  formFromRoute,
+  hasQuery,
+  requestFromForm,
+  routeFromForm,
+  sameQuery,
+  snippetSegments,
+} from './query'
+
+describe('formFromRoute', () => {
+  it('gives the defaults for an empty URL', () => {
+    expect(formFromRoute({})).toEqual(emptyForm())
+  })
+
+  it('reads every field the page writes', () => {
+    const f = formFromRoute({
+      q: '公款 OR 吃喝',
+      round_id: '2',
+      group_id: '5',
+      unit_id: '8',
+      channel: 'web',
+      state: 'accepted',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      sort: 'date',
+      page: '3',
+      page_size: '50',
+    })
+    expect(f).toEqual({
+      q: '公款 OR 吃喝',
+      round_id: 2,
+      group_id: 5,
+      unit_id: 8,
+      channel: 'web',
+      state: 'accepted',
+      from: '2026-11-01',
+      to: '2026-11-30',
+      sort: 'date',
+      page: 3,
+      page_size: 50,
+    })
+  })
+
+  it('drops values the page could not have written', () => {
+    const f = formFromRoute({
+      q: ['宴请', '公车'],
+      round_id: '0',
+      group_id: '5',
+      channel: 'fax',
+      state: 'open',
+      from: '2026-11-30',
+      to: '2026-11-01',
+      sort: 'random',
+      page: '-1',
+      page_size: '500',
+    })
+    expect(f).toEqual({ ...emptyForm(), q: '宴请' })
+  })
+
+  it('keeps group and unit only under a round; a half date range is dropped', () => {
+    expect(formFromRoute({ group_id: '5', unit_id: '8' }).group_id).toBeNull()
+    const f = formFromRoute({ from: '2026-11-01' })
+    expect([f.from, f.to]).toEqual(['', ''])
+    expect(formFromRoute({ q: null }).q).toBe('')
+  })
+})
+
+describe('routeFromForm', () => {
+  it('writes only what differs from the defaults', () => {
+    expect(routeFromForm(emptyForm())).toEqual({})
+    expect(routeFromForm({ ...emptyForm(), q: '宴请' })).toEqual({ q: '宴请' })
+  })
+
+  it('round-trips through formFromRoute', () => {
+    const f = {
+      ...emptyForm(),
+      q: '"违规 发放" -公车',
+      round_id: 2,
+      group_id: 5,
+      channel: 'call' as const,
+      from: '2026-01-01',
+      to: '2026-01-31',
+      sort: 'date' as const,
+      page: 2,
+      page_size: 10,
+    }
+    const url = routeFromForm(f)
+    expect(url).toEqual({
+      q: '"违规 发放" -公车',
+      round_id: '2',
+      group_id: '5',
+      channel: 'call',
+      from: '2026-01-01',
+      to: '2026-01-31',
+      sort: 'date',
+      page: '2',
+      page_size: '10',
+    })
+    expect(formFromRoute(url)).toEqual(f)
+  })
+
+  it('leaves out a group without its round', () => {
+    expect(routeFromForm({ ...emptyForm(), q: 'x', group_id: 5 })).toEqual({ q: 'x' })
+  })
+})
+
+describe('requestFromForm', () => {
+  it('trims the query and sends the filters as set', () => {
+    const r = requestFromForm({ ...emptyForm(), q: '  宴请 ', round_id: 2, unit_id: 8 })
+    expect(r).toEqual({
+      q: '宴请',
+      round_id: 2,
+      group_id: null,
+      unit_id: 8,
+      channel: '',
+      state: '',
+      from: '',
+      to: '',
+      sort: 'relevance',
+      page: 1,
+      page_size: 20,
+    })
+  })
+
+  it('never sends half a date range', () => {
+    const r = requestFromForm({ ...emptyForm(), q: 'a', from: '2026-01-01' })
+    expect([r.from, r.to]).toEqual(['', ''])
+  })
+})
+
+describe('hasQuery and sameQuery', () => {
+  it('a blank query is no query', () => {
+    expect(hasQuery({ q: ' \u3000 '.trim() })).toBe(false)
+    expect(hasQuery({ q: '  ' })).toBe(false)
+    expect(hasQuery({ q: '违' })).toBe(true)
+  })
+
+  it('compares URL queries whatever their key order', () => {
+    expect(sameQuery({ q: 'a', page: '2' }, { page: '2', q: 'a' })).toBe(true)
+    expect(sameQuery({ q: 'a' }, { q: 'a', page: '2' })).toBe(false)
+    expect(sameQuery({}, {})).toBe(true)
+  })
+})
+
+describe('snippetSegments', () => {
+  it('keeps the parts in order, marks the hits', () => {
+    expect(
+      snippetSegments([
+        { text: '…违规接受', hit: false },
+        { text: '宴请', hit: true },
+        { text: '。', hit: false },
+      ]),
+    ).toEqual([
+      { text: '…违规接受', hit: false },
+      { text: '宴请', hit: true },
+      { text: '。', hit: false },
+    ])
+  })
+
+  it('drops empty parts and joins neighbours of the same kind', () => {
+    expect(
+      snippetSegments([
+        { text: '', hit: true },
+        { text: '公', hit: true },
+        { text: '车', hit: true },
+        { text: '', hit: false },
+        { text: '私用', hit: false },
+        { text: '现象', hit: false },
+      ]),
+    ).toEqual([
+      { text: '公车', hit: true },
+      { text: '私用现象', hit: false },
+    ])
+    expect(snippetSegments([])).toEqual([])
+  })
+
+  it('keeps markup as text, untouched', () => {
+    const evil = '<img src=x onerror=alert(1)>'
+    expect(snippetSegments([{ text: evil, hit: false }])).toEqual([{ text: evil, hit: false }])
+  })
+
+  it('does not change the parts it was given', () => {
+    const parts = [
+      { text: 'a', hit: true },
+      { text: 'b', hit: true },
+    ]
+    snippetSegments(parts)
+    expect(parts[0].text).toBe('a')
+  })
+})

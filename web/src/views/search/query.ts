@@ -1,0 +1,155 @@
+// Pure helpers of the 检索 page: the form ⇄ the URL (so back/forward and links
+// work), the form → the API request, and snippet parts → the segments shown.
+import type { LocationQuery } from 'vue-router'
+import type { SearchQuery } from '@/api/search'
+import {
+  CHANNELS,
+  REPORT_STATES,
+  SEARCH_SORTS,
+  type Channel,
+  type ReportState,
+  type SearchSort,
+  type SnippetPart,
+} from '@/api/types'
+
+export interface SearchForm {
+  q: string
+  round_id: number | null
+  group_id: number | null
+  unit_id: number | null
+  channel: Channel | ''
+  state: ReportState | ''
+  /** Received from / to (inclusive), YYYY-MM-DD or ''. */
+  from: string
+  to: string
+  sort: SearchSort
+  page: number
+  page_size: number
+}
+
+export const PAGE_SIZES = [10, 20, 50, 100]
+export const DEFAULT_PAGE_SIZE = 20
+
+export const emptyForm = (): SearchForm => ({
+  q: '',
+  round_id: null,
+  group_id: null,
+  unit_id: null,
+  channel: '',
+  state: '',
+  from: '',
+  to: '',
+  sort: 'relevance',
+  page: 1,
+  page_size: DEFAULT_PAGE_SIZE,
+})
+
+/** The first value of a query parameter ('' when absent). */
+function first(v: LocationQuery[string] | undefined): string {
+  const x = Array.isArray(v) ? v[0] : v
+  return typeof x === 'string' ? x : ''
+}
+
+function positiveInt(s: string, max = Number.MAX_SAFE_INTEGER): number | null {
+  if (!/^[1-9]\d{0,15}$/.test(s)) return null
+  const n = Number(s)
+  return n <= max ? n : null
+}
+
+const isDay = (s: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(s)
+
+function oneOf<T extends string>(s: string, allowed: readonly T[]): T | '' {
+  return (allowed as readonly string[]).includes(s) ? (s as T) : ''
+}
+
+/**
+ * The form a URL describes. Values the page could not have written (a bad
+ * channel, a page 0, a date that is no YYYY-MM-DD) fall back to the defaults,
+ * so a hand-edited link still opens a working page.
+ */
+export function formFromRoute(query: LocationQuery): SearchForm {
+  const f = emptyForm()
+  f.q = first(query.q)
+  f.round_id = positiveInt(first(query.round_id))
+  f.group_id = f.round_id === null ? null : positiveInt(first(query.group_id))
+  f.unit_id = f.round_id === null ? null : positiveInt(first(query.unit_id))
+  f.channel = oneOf(first(query.channel), CHANNELS)
+  f.state = oneOf(first(query.state), REPORT_STATES)
+  const from = first(query.from)
+  const to = first(query.to)
+  if (isDay(from) && isDay(to) && from <= to) {
+    f.from = from
+    f.to = to
+  }
+  f.sort = oneOf(first(query.sort), SEARCH_SORTS) || 'relevance'
+  f.page = positiveInt(first(query.page), 1_000_000) ?? 1
+  f.page_size = positiveInt(first(query.page_size), 200) ?? DEFAULT_PAGE_SIZE
+  return f
+}
+
+/** The URL query of a form: only what differs from the defaults, in a stable order. */
+export function routeFromForm(f: SearchForm): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (f.q !== '') out.q = f.q
+  if (f.round_id !== null) {
+    out.round_id = String(f.round_id)
+    if (f.group_id !== null) out.group_id = String(f.group_id)
+    if (f.unit_id !== null) out.unit_id = String(f.unit_id)
+  }
+  if (f.channel) out.channel = f.channel
+  if (f.state) out.state = f.state
+  if (f.from && f.to) {
+    out.from = f.from
+    out.to = f.to
+  }
+  if (f.sort !== 'relevance') out.sort = f.sort
+  if (f.page > 1) out.page = String(f.page)
+  if (f.page_size !== DEFAULT_PAGE_SIZE) out.page_size = String(f.page_size)
+  return out
+}
+
+/** Whether the form holds something to search for (the server refuses a blank query). */
+export const hasQuery = (f: Pick<SearchForm, 'q'>): boolean => f.q.trim() !== ''
+
+/** The request for `GET /search`; empty filters are left out by the HTTP wrapper. */
+export function requestFromForm(f: SearchForm): SearchQuery {
+  return {
+    q: f.q.trim(),
+    round_id: f.round_id,
+    group_id: f.round_id === null ? null : f.group_id,
+    unit_id: f.round_id === null ? null : f.unit_id,
+    channel: f.channel,
+    state: f.state,
+    from: f.from && f.to ? f.from : '',
+    to: f.from && f.to ? f.to : '',
+    sort: f.sort,
+    page: f.page,
+    page_size: f.page_size,
+  }
+}
+
+/** Two URL queries name the same search (the order of the keys aside). */
+export function sameQuery(a: Record<string, string>, b: LocationQuery): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const k of keys) {
+    if ((a[k] ?? '') !== first(b[k])) return false
+  }
+  return true
+}
+
+/**
+ * The snippet as it is drawn: empty pieces dropped and neighbours of the same
+ * kind joined, so each marked run is one <mark>. The text is never parsed as
+ * markup: the page interpolates it.
+ */
+export function snippetSegments(parts: readonly SnippetPart[]): SnippetPart[] {
+  const out: SnippetPart[] = []
+  for (const p of parts) {
+    if (typeof p?.text !== 'string' || p.text === '') continue
+    const hit = p.hit === true
+    const last = out[out.length - 1]
+    if (last && last.hit === hit) last.text += p.text
+    else out.push({ text: p.text, hit })
+  }
+  return out
+}
