@@ -8,9 +8,9 @@
 #include <boost/beast/http.hpp>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <future>
 #include <iostream>
+#include <sstream>
 
 #include "app/demo.h"
 #include "app/user_keys.h"
@@ -51,9 +51,9 @@ TestApp::TestApp() {
   search = NewSearch();
   triage = std::make_unique<TriageService>(
       *store, crypto, *audit, clock, *reports, *search, ring->keys.content_key,
-      [](std::string_view s) { return text::Normalize(s); },
-      [](std::string_view s) {
-        auto p = text::Pinyin(s);
+      [](std::string_view in) { return text::Normalize(in); },
+      [](std::string_view in) {
+        auto p = text::Pinyin(in);
         return p.ok() ? *p : std::string();
       });
   triage->SetBackgroundTraining(false);

@@ -62,8 +62,8 @@ constexpr const char* kLetter =
     "还多次在市区某酒店公款吃喝，费用在专项资金中列支，请巡察组核查。";
 
 TEST_F(TriageTest, MatchesTheRosterBySoundAndBySurnameAndPostWithEvidence) {
-  const ReportId id = Add("市财政局",
-                          "反映王胜宏局长收受礼金。另外张局长经常公车私用，周末开公车回老家。");
+  const ReportId id =
+      Add("市财政局", "反映王胜宏局长收受礼金。另外张局长经常公车私用，周末开公车回老家。");
   auto v = app_.triage->Get(app_.As("member1"), id);
   ASSERT_TRUE(v.ok()) << v.error().message;
   const TriagePerson* head = Person(*v, "王胜宏");
@@ -107,8 +107,7 @@ TEST_F(TriageTest, SuggestsDisciplinesWithArticlesAndEvidenceAndTheScope) {
 TEST_F(TriageTest, AnEditedCopyIsLinkedAsARepeatAndStaffCanSplitIt) {
   const ReportId first = Add("市财政局", kLetter, Channel::kCall);
   ASSERT_TRUE(app_.search->Sync().ok());
-  const std::string edited =
-      std::string("尊敬的巡察组：") + kLetter + "此致敬礼！一名知情群众";
+  const std::string edited = std::string("尊敬的巡察组：") + kLetter + "此致敬礼！一名知情群众";
   const ReportId second = Add("市财政局", edited, Channel::kLetter);
   const ReportId other = Add("市财政局", "市财政局某科室上班时间玩手机游戏，群众办事无人理睬。");
   auto v = app_.triage->Get(app_.As("member1"), second);

@@ -43,8 +43,8 @@ struct SearchRequest {
   std::optional<Channel> channel;
   std::optional<ReportState> state;
   std::optional<std::string> discipline;  // a discipline key decided at triage
-  std::optional<Date> from;  // received on or after (China time)
-  std::optional<Date> to;    // received on or before
+  std::optional<Date> from;               // received on or after (China time)
+  std::optional<Date> to;                 // received on or before
   enum class Order { kRelevance, kDate };
   Order order = Order::kRelevance;
 };

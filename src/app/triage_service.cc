@@ -117,16 +117,15 @@ void TriageService::Observe(std::int64_t report_id, const std::string* text, boo
     if (changed) found = repeats_->Find(sig, {}, id);
     (void)repeats_->Add(id, sig, {});
     // Pairs already decided (linked, or split by staff) are left as they are.
-    found.erase(std::remove_if(found.begin(), found.end(),
-                               [&](const RepeatMatch& m) {
-                                 return links_.count(PairOf(id, m.report)) > 0;
-                               }),
+    found.erase(std::remove_if(
+                    found.begin(), found.end(),
+                    [&](const RepeatMatch& m) { return links_.count(PairOf(id, m.report)) > 0; }),
                 found.end());
   }
   for (const auto& m : found) {
     const auto [a, b] = PairOf(id, m.report);
-    RepeatLinkRecord rec{ReportId(a), ReportId(b), m.similarity, "automatic", "linked",
-                         std::nullopt, clock_.Now()};
+    RepeatLinkRecord rec{ReportId(a), ReportId(b),  m.similarity, "automatic",
+                         "linked",    std::nullopt, clock_.Now()};
     auto tx = store_.Begin(TxMode::kWrite);
     if (!tx.ok()) return;
     if (!(*tx)->PutRepeatLink(rec).ok() || !(*tx)->Commit().ok()) return;
@@ -187,8 +186,7 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
     std::shared_lock lock(mu_);
     out.classifier = classifier_ ? "trained" : "cues";
     need_training = !classifier_;
-    Classification c =
-        classifier_ ? classifier_->Classify(text) : ClassifyByCues(catalogue_, text);
+    Classification c = classifier_ ? classifier_->Classify(text) : ClassifyByCues(catalogue_, text);
     for (auto& s : c.suggestions) {
       TriageDiscipline d;
       for (const auto& art : s.articles) {
@@ -225,8 +223,8 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
     d.articles = decision->articles;
     d.decided_by_name = decision->decided_by_name;
     d.decided_at = decision->decided_at;
-    XUNCHA_ASSIGN_OR_RETURN(std::string plain, crypto_.Open(content_key_, decision->persons_box,
-                                                            PersonsContext(id)));
+    XUNCHA_ASSIGN_OR_RETURN(std::string plain,
+                            crypto_.Open(content_key_, decision->persons_box, PersonsContext(id)));
     auto j = nlohmann::json::parse(plain, nullptr, false);
     if (j.is_object()) {
       for (const auto& l : j.value("leaders", nlohmann::json::array())) {
@@ -260,8 +258,8 @@ Result<TriageView> TriageService::Decide(const Actor& a, ReportId id, const Tria
   XUNCHA_ASSIGN_OR_RETURN(ReportRecord rec, tx->GetReport(id));
   XUNCHA_ASSIGN_OR_RETURN(auto roster, Roster(*tx, rec.report));
   for (LeaderId l : in.leaders) {
-    const bool on_roster = std::any_of(roster.begin(), roster.end(),
-                                       [l](const Leader& x) { return x.id == l; });
+    const bool on_roster =
+        std::any_of(roster.begin(), roster.end(), [l](const Leader& x) { return x.id == l; });
     if (!on_roster) errors["leaders"] = "not_found";
   }
   if (!errors.empty()) return ValidationError(std::move(errors));
@@ -303,8 +301,7 @@ Status TriageService::Split(const Actor& a, ReportId id, ReportId other) {
   }
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_TRY(tx->PutRepeatLink(rec));
-  XUNCHA_TRY(audit_.Append(*tx, a, "repeat.split", "report", std::to_string(x),
-                           std::to_string(y)));
+  XUNCHA_TRY(audit_.Append(*tx, a, "repeat.split", "report", std::to_string(x), std::to_string(y)));
   XUNCHA_TRY(tx->Commit());
   std::unique_lock lock(mu_);
   links_[{x, y}] = rec;
@@ -324,8 +321,7 @@ Status TriageService::Link(const Actor& a, ReportId id, ReportId other) {
   }
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_TRY(tx->PutRepeatLink(rec));
-  XUNCHA_TRY(audit_.Append(*tx, a, "repeat.link", "report", std::to_string(x),
-                           std::to_string(y)));
+  XUNCHA_TRY(audit_.Append(*tx, a, "repeat.link", "report", std::to_string(x), std::to_string(y)));
   XUNCHA_TRY(tx->Commit());
   std::unique_lock lock(mu_);
   links_[{x, y}] = rec;

@@ -1,8 +1,8 @@
 // GET /api/v1/search: full-text search over the caller's reports (docs/search.md).
+#include "domain/discipline.h"
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/handler_util.h"
-#include "domain/discipline.h"
 #include "http/report_dto.h"
 
 namespace xuncha::http {

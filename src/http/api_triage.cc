@@ -40,12 +40,9 @@ json CatalogueJson(const ArticleCatalogue& c) {
 json ModelJson(const ModelReport& r) {
   json f1 = json::object();
   for (Discipline d : kAllDisciplines) f1[DisciplineKey(d)] = r.test.f1[Index(d)];
-  return {{"train_examples", r.train_examples},
-          {"staff_examples", r.staff_examples},
-          {"test_examples", r.test.examples},
-          {"test_accuracy", r.test.accuracy},
-          {"test_macro_f1", r.test.macro_f1},
-          {"test_f1", f1}};
+  return {{"train_examples", r.train_examples}, {"staff_examples", r.staff_examples},
+          {"test_examples", r.test.examples},   {"test_accuracy", r.test.accuracy},
+          {"test_macro_f1", r.test.macro_f1},   {"test_f1", f1}};
 }
 
 json LeaderJson(const Leader& l) {
@@ -211,12 +208,11 @@ void Api::AddTriageRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(ModelReport m, t->LastModelReport(*ctx.actor));
     return Json(ctx, ModelJson(m));
   });
-  r.Add(verb::post, "/api/v1/discipline-model/retrain", S,
-        [triage](Ctx& ctx) -> Result<Response> {
-          XUNCHA_ASSIGN_OR_RETURN(TriageService * t, triage());
-          XUNCHA_ASSIGN_OR_RETURN(ModelReport m, t->Retrain(*ctx.actor));
-          return Json(ctx, ModelJson(m));
-        });
+  r.Add(verb::post, "/api/v1/discipline-model/retrain", S, [triage](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(TriageService * t, triage());
+    XUNCHA_ASSIGN_OR_RETURN(ModelReport m, t->Retrain(*ctx.actor));
+    return Json(ctx, ModelJson(m));
+  });
 }
 
 }  // namespace xuncha::http

@@ -41,7 +41,7 @@ struct AppContext {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // set by StartTriage
-  std::string content_key_for_triage;  // handed to StartTriage
+  std::string content_key_for_triage;     // handed to StartTriage
   // Set when this open created the escrow key: print once, then forget.
   std::string escrow_recovery_code;
 

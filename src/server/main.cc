@@ -64,8 +64,7 @@ void PrintRecoveryCode(const std::string& code) {
 int RunServe(const std::string& data, const std::string& key_file, const std::string& listen,
              const std::string& web, std::size_t body_limit, int threads, bool secure_cookies,
              const std::string& cost, double public_rate, int mail_poll_seconds, int pow_bits,
-             const std::string& clamd_socket, int search_sync_seconds,
-             const std::string& share) {
+             const std::string& clamd_socket, int search_sync_seconds, const std::string& share) {
   auto ctx = AppContext::Open(data, false, ParseCost(cost), key_file);
   if (!ctx.ok()) return Fail(ctx.error());
   (*ctx)->EnableVirusScan(clamd_socket);
