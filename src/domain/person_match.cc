@@ -221,7 +221,9 @@ class Matcher {
       }
     }
     // 王伟 inside 王伟明, when both are on the roster, is 王伟明.
-    for (const auto& [span, l] : exact) {
+    for (const auto& hit : exact) {
+      const Span span = hit.first;
+      const std::size_t l = hit.second;
       const bool inside_longer = std::any_of(exact.begin(), exact.end(), [&](const auto& o) {
         return o.first.begin <= span.begin && o.first.end >= span.end &&
                o.first.end - o.first.begin > span.end - span.begin;
