@@ -127,8 +127,16 @@ void TriageService::Observe(std::int64_t report_id, const std::string* text, boo
     RepeatLinkRecord rec{ReportId(a), ReportId(b),  m.similarity, "automatic",
                          "linked",    std::nullopt, clock_.Now()};
     auto tx = store_.Begin(TxMode::kWrite);
-    if (!tx.ok()) return;
-    if (!(*tx)->PutRepeatLink(rec).ok() || !(*tx)->Commit().ok()) return;
+    if (!tx.ok()) {
+      Warn("repeat link not stored", tx.error());
+      return;
+    }
+    Status st = (*tx)->PutRepeatLink(rec);
+    if (st.ok()) st = (*tx)->Commit();
+    if (!st.ok()) {
+      Warn("repeat link not stored", st.error());
+      return;
+    }
     std::unique_lock lock(mu_);
     links_[{a, b}] = rec;
     groups_.Connect(rec.a, rec.b, rec.similarity, RepeatGroups::LinkOrigin::kAutomatic);
@@ -365,7 +373,9 @@ Result<ModelReport> TriageService::LastModelReport(const Actor& a) {
 
 void TriageService::TrainInBackground() {
   if (!background_training_ || training_started_.exchange(true)) return;
-  trainer_ = std::thread([this] { (void)Train(); });
+  trainer_ = std::thread([this] {
+    if (auto r = Train(); !r.ok()) Warn("discipline model: training failed", r.error());
+  });
 }
 
 Result<ModelReport> TriageService::Train() {

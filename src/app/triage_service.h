@@ -124,6 +124,9 @@ class TriageService {
   Status Start(const std::string& shipped_catalogue_json, const std::string& labelled_jsonl);
   // Off: no background training (tests); the model comes only from Retrain or PutCatalogue.
   void SetBackgroundTraining(bool on) { background_training_ = on; }
+  // Where failures that have no caller to answer go (repeat links written by the indexer's
+  // observer, background training): the server logs them. Set before Start.
+  void SetWarningSink(std::function<void(const std::string&)> sink) { warn_ = std::move(sink); }
 
   // Suggestions and the decision for one report the caller may see (kNotFound otherwise).
   // Logged like a read of the report.
@@ -169,6 +172,10 @@ class TriageService {
   std::thread trainer_;
   std::atomic<bool> training_started_{false};
   bool background_training_ = true;
+  std::function<void(const std::string&)> warn_;
+  void Warn(const std::string& what, const Error& e) {
+    if (warn_) warn_(what + ": " + e.message);
+  }
 
   mutable std::shared_mutex mu_;  // guards everything below
   ArticleCatalogue catalogue_;

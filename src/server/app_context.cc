@@ -133,6 +133,7 @@ Status AppContext::StartTriage(const std::string& share_dir) {
         auto p = text::Pinyin(s);
         return p.ok() ? *p : std::string();
       });
+  triage->SetWarningSink([](const std::string& w) { spdlog::warn("triage: {}", w); });
   return triage->Start(articles, labelled);
 }
 

@@ -104,6 +104,10 @@ export const canSeeMailboxes = (role: Role | null): boolean =>
 export const canDecideReport = (role: Role | null): boolean =>
   role === 'office' || role === 'group_leader'
 
+/** 研判 (GET/PUT /reports/{id}/triage): the office and the groups, on the reports they may open. */
+export const canTriage = (role: Role | null): boolean =>
+  role !== null && INTAKE_STAFF.includes(role)
+
 /** Attaching files to a report (scans of a letter, photos): the office and the groups. */
 export const canAddReportFiles = (role: Role | null): boolean =>
   role !== null && INTAKE_STAFF.includes(role)
