@@ -10,29 +10,16 @@
 #include <string_view>
 #include <utility>
 
+#include "../common/split_mix.h"
+
 namespace xuncha::bench {
 namespace {
 
-// ---- a small seeded generator (SplitMix64), identical on every platform ----
-class Rng {
+class Rng : public SplitMix64 {
  public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
+  using SplitMix64::SplitMix64;
   int Between(int lo, int hi) { return lo + static_cast<int>(Below(hi - lo + 1)); }
   bool Chance(double p) { return static_cast<double>(Next() >> 11) * 0x1.0p-53 < p; }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) {
-    return v[Below(v.size())];
-  }
-
- private:
-  std::uint64_t state_;
 };
 
 // ---- vocabulary (all fictional) ----

@@ -5,30 +5,16 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "../common/split_mix.h"
+
 namespace xuncha::bench {
 namespace {
 
-// SplitMix64: small, fast and the same on every platform (std:: distributions are not).
-class Rng {
+class Rng : public SplitMix64 {
  public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  // Uniform in [0, n); the modulo bias is negligible for the small n used here.
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
+  using SplitMix64::SplitMix64;
   std::size_t Between(std::size_t lo, std::size_t hi) { return lo + Below(hi - lo + 1); }
   bool Chance(int percent) { return Below(100) < static_cast<std::size_t>(percent); }
-  template <typename T>
-  const T& Pick(const std::vector<T>& v) {
-    return v[Below(v.size())];
-  }
-
- private:
-  std::uint64_t state_;
 };
 
 const std::vector<std::string_view> kSurnames = {

@@ -2,26 +2,13 @@
 
 #include <algorithm>
 
+#include "../common/split_mix.h"
 #include "corpus.h"
 
 namespace xuncha::bench {
 namespace {
 
-// SplitMix64, as in corpus.cc: the same stream on every platform.
-class Rng {
- public:
-  explicit Rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t Next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-  }
-  std::size_t Below(std::size_t n) { return static_cast<std::size_t>(Next() % n); }
-
- private:
-  std::uint64_t state_;
-};
+using Rng = SplitMix64;
 
 std::vector<std::string> CodePoints(const std::string& s) {
   std::vector<std::string> out;

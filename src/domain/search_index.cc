@@ -6,6 +6,8 @@
 #include <iterator>
 #include <unordered_map>
 
+#include "core/varint.h"
+
 namespace xuncha {
 namespace {
 
@@ -39,27 +41,9 @@ std::vector<DocNo> Subtract(const std::vector<DocNo>& a, const std::vector<DocNo
   return out;
 }
 
-void PutVarint(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out.push_back(static_cast<char>(v));
-}
-
-bool GetVarint(std::string_view& in, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64; shift += 7) {
-    if (in.empty()) return false;
-    const auto b = static_cast<unsigned char>(in.front());
-    in.remove_prefix(1);
-    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-    if ((b & 0x80) == 0) return true;
-  }
-  return false;
-}
-
-constexpr std::string_view kMagic = "XSG1";
+// XSG1: document postings only; XSG2: bigram postings carry positions. Both are read.
+constexpr std::string_view kMagicV1 = "XSG1";
+constexpr std::string_view kMagic = "XSG2";
 
 }  // namespace
 
@@ -99,14 +83,36 @@ bool SearchSegment::KeyOf(std::string_view gram, GramKey& key) {
   return true;
 }
 
-SearchSegment SearchSegment::Build(const std::vector<Doc>& docs) {
+bool SearchSegment::IsBigram(const GramKey& key) {
+  int lead = 0;
+  for (std::size_t i = 0; i < key.size; ++i) {
+    const auto c = static_cast<unsigned char>(key.bytes >> (56 - 8 * i));
+    lead += (c & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return lead == 2;
+}
+
+SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
   // One pass over the documents in number order: each distinct gram of a document appends the
-  // document's delta to that gram's encoded list. Grams are packed keys in a hash table, not
-  // strings in a tree: this is what makes building 200k reports take seconds, not minutes.
-  std::vector<std::size_t> order(docs.size());
+  // document's delta (and, for a bigram, its positions) to that gram's encoded list. Grams are
+  // packed keys in a hash table, not strings in a tree: this is what makes building 200k
+  // reports take seconds, not minutes.
+  std::vector<std::size_t> order(input.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return docs[a].no < docs[b].no; });
+                   [&](std::size_t a, std::size_t b) { return input[a].no < input[b].no; });
+  // The same number twice: one document of both texts, kept apart by a line break so that no
+  // term runs from one into the other.
+  std::vector<Doc> docs;
+  docs.reserve(input.size());
+  for (std::size_t i : order) {
+    if (!docs.empty() && docs.back().no == input[i].no) {
+      docs.back().text += '\n';
+      docs.back().text += input[i].text;
+    } else {
+      docs.push_back(input[i]);
+    }
+  }
   struct Building {
     GramKey key;
     std::string bytes;
@@ -118,39 +124,61 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& docs) {
       return static_cast<std::size_t>((k.bytes ^ k.size) * 0x9E3779B97F4A7C15ULL >> 17);
     }
   };
+  struct At {
+    GramKey key;
+    std::uint32_t pos = 0;
+    bool operator<(const At& o) const { return key < o.key || (key == o.key && pos < o.pos); }
+  };
   std::unordered_map<GramKey, std::uint32_t, KeyHash> index;
   std::vector<Building> lists;
-  std::vector<GramKey> keys;
+  std::vector<GramKey> unigrams;
+  std::vector<At> bigrams;
   SearchSegment s;
-  for (std::size_t i : order) {
-    const Doc& d = docs[i];
-    if (!s.docs_.empty() && s.docs_.back() == d.no) {
-      // The same number twice: its grams are the union of both texts (as before).
-    } else {
-      s.docs_.push_back(d.no);
-    }
+  auto list_of = [&](const GramKey& key) -> Building& {
+    auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(lists.size()));
+    if (added) lists.push_back({key, {}, 0, 0});
+    return lists[it->second];
+  };
+  for (const Doc& d : docs) {
+    s.docs_.push_back(d.no);
     const auto cps = CodePoints(d.text);
-    keys.clear();
+    unigrams.clear();
+    bigrams.clear();
     GramKey k;
     for (std::size_t c = 0; c < cps.size(); ++c) {
-      if (KeyOf(cps[c], k)) keys.push_back(k);
+      if (KeyOf(cps[c], k)) unigrams.push_back(k);
       if (c + 1 < cps.size() && cps[c].size() + cps[c + 1].size() <= 8) {
         char bi[8];
         std::copy(cps[c].begin(), cps[c].end(), bi);
         std::copy(cps[c + 1].begin(), cps[c + 1].end(), bi + cps[c].size());
-        if (KeyOf(std::string_view(bi, cps[c].size() + cps[c + 1].size()), k)) keys.push_back(k);
+        if (KeyOf(std::string_view(bi, cps[c].size() + cps[c + 1].size()), k)) {
+          bigrams.push_back({k, static_cast<std::uint32_t>(c)});
+        }
       }
     }
-    std::sort(keys.begin(), keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    for (const GramKey& key : keys) {
-      auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(lists.size()));
-      if (added) lists.push_back({key, {}, 0, 0});
-      Building& b = lists[it->second];
-      if (b.count > 0 && b.last == d.no) continue;
+    std::sort(unigrams.begin(), unigrams.end());
+    unigrams.erase(std::unique(unigrams.begin(), unigrams.end()), unigrams.end());
+    for (const GramKey& key : unigrams) {
+      Building& b = list_of(key);
       PutVarint(b.bytes, d.no - b.last);
       b.last = d.no;
       ++b.count;
+    }
+    std::sort(bigrams.begin(), bigrams.end());
+    for (std::size_t i = 0; i < bigrams.size();) {
+      std::size_t j = i;
+      while (j < bigrams.size() && bigrams[j].key == bigrams[i].key) ++j;
+      Building& b = list_of(bigrams[i].key);
+      PutVarint(b.bytes, d.no - b.last);
+      PutVarint(b.bytes, j - i);
+      std::uint32_t prev = 0;
+      for (std::size_t x = i; x < j; ++x) {
+        PutVarint(b.bytes, bigrams[x].pos - prev);
+        prev = bigrams[x].pos;
+      }
+      b.last = d.no;
+      ++b.count;
+      i = j;
     }
   }
   index = {};
@@ -161,7 +189,7 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& docs) {
   s.postings_.reserve(total);
   s.grams_.reserve(lists.size());
   for (auto& b : lists) {
-    s.grams_.push_back({b.key, b.count, s.postings_.size(), b.bytes.size()});
+    s.grams_.push_back({b.key, b.count, s.postings_.size(), b.bytes.size(), IsBigram(b.key)});
     s.postings_ += b.bytes;
     std::string().swap(b.bytes);
   }
@@ -190,7 +218,8 @@ std::string SearchSegment::Encode() const {
 
 Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
   auto bad = [] { return InvalidArgument("damaged search segment", "bad_segment"); };
-  if (in.substr(0, kMagic.size()) != kMagic) return bad();
+  const bool v1 = in.substr(0, kMagicV1.size()) == kMagicV1;
+  if (!v1 && in.substr(0, kMagic.size()) != kMagic) return bad();
   in.remove_prefix(kMagic.size());
   SearchSegment s;
   std::uint64_t n = 0;
@@ -216,6 +245,7 @@ Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
     if (i > 0 && !(s.grams_.back().key < key)) return bad();
     std::uint64_t count = 0;
     if (!GetVarint(in, count) || count == 0 || count > s.docs_.size()) return bad();
+    const bool positional = !v1 && IsBigram(key);
     // Every delta is checked here, so that lookups can decode without checking again.
     const std::string_view start = in;
     std::uint64_t at = 0;
@@ -223,9 +253,20 @@ Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
       std::uint64_t delta = 0;
       if (!GetVarint(in, delta) || (k > 0 && delta == 0) || delta > UINT32_MAX - at) return bad();
       at += delta;
+      if (!positional) continue;
+      std::uint64_t npos = 0;
+      if (!GetVarint(in, npos) || npos == 0 || npos > in.size()) return bad();
+      std::uint64_t pos = 0;
+      for (std::uint64_t x = 0; x < npos; ++x) {
+        if (!GetVarint(in, delta) || (x > 0 && delta == 0) || delta > UINT32_MAX - pos) {
+          return bad();
+        }
+        pos += delta;
+      }
     }
     const std::size_t bytes = start.size() - in.size();
-    s.grams_.push_back({key, static_cast<std::uint32_t>(count), s.postings_.size(), bytes});
+    s.grams_.push_back(
+        {key, static_cast<std::uint32_t>(count), s.postings_.size(), bytes, positional});
     s.postings_.append(start.substr(0, bytes));
   }
   if (!in.empty()) return bad();
@@ -247,10 +288,106 @@ std::vector<DocNo> SearchSegment::Postings(std::string_view gram) const {
   if (e == nullptr) return out;
   out.reserve(e->count);
   std::string_view in(postings_.data() + e->offset, e->length);
-  std::uint64_t at = 0, delta = 0;
+  std::uint64_t at = 0, delta = 0, npos = 0;
   while (GetVarint(in, delta)) {
     at += delta;
     out.push_back(static_cast<DocNo>(at));
+    if (!e->positional || !GetVarint(in, npos)) continue;
+    for (std::uint64_t x = 0; x < npos; ++x) GetVarint(in, delta);
+  }
+  return out;
+}
+
+SearchSegment::PositionList SearchSegment::DecodePositions(const GramEntry& e) const {
+  PositionList l;
+  l.docs.reserve(e.count);
+  l.start.reserve(e.count + 1);
+  std::string_view in(postings_.data() + e.offset, e.length);
+  std::uint64_t at = 0, delta = 0, npos = 0;
+  while (GetVarint(in, delta)) {
+    at += delta;
+    l.docs.push_back(static_cast<DocNo>(at));
+    l.start.push_back(static_cast<std::uint32_t>(l.pos.size()));
+    if (!GetVarint(in, npos)) break;
+    std::uint64_t pos = 0;
+    for (std::uint64_t x = 0; x < npos && GetVarint(in, delta); ++x) {
+      pos += delta;
+      l.pos.push_back(static_cast<std::uint32_t>(pos));
+    }
+  }
+  l.start.push_back(static_cast<std::uint32_t>(l.pos.size()));
+  return l;
+}
+
+std::optional<std::vector<DocNo>> SearchSegment::PhraseDocs(
+    std::string_view term, const std::vector<DocNo>* within) const {
+  const auto cps = CodePoints(term);
+  if (cps.size() < 3) return std::nullopt;
+  // Bigrams that cover every character: those starting at 0, 2, 4, ... and the last one. The
+  // term is at p when each is at p + its offset.
+  std::vector<std::size_t> offsets;
+  for (std::size_t o = 0; o + 1 < cps.size(); o += 2) offsets.push_back(o);
+  if (offsets.back() != cps.size() - 2) offsets.push_back(cps.size() - 2);
+  struct Part {
+    std::size_t offset;
+    const GramEntry* entry;
+    std::size_t list;  // into `lists`
+  };
+  std::vector<Part> parts;
+  std::vector<const GramEntry*> entries;  // distinct
+  for (std::size_t o : offsets) {
+    std::string bi(cps[o]);
+    bi += cps[o + 1];
+    const GramEntry* e = Find(bi);
+    if (e == nullptr) return std::vector<DocNo>{};
+    if (!e->positional) return std::nullopt;
+    auto it = std::find(entries.begin(), entries.end(), e);
+    if (it == entries.end()) it = entries.insert(entries.end(), e);
+    parts.push_back({o, e, static_cast<std::size_t>(it - entries.begin())});
+  }
+  std::vector<PositionList> lists;
+  lists.reserve(entries.size());
+  for (const GramEntry* e : entries) lists.push_back(DecodePositions(*e));
+  // The rarest list drives; the others are advanced to each of its documents.
+  std::size_t driver = 0;
+  for (std::size_t i = 1; i < lists.size(); ++i) {
+    if (lists[i].docs.size() < lists[driver].docs.size()) driver = i;
+  }
+  std::vector<std::size_t> at(lists.size(), 0);  // index of the current document in each list
+  std::size_t scope_at = 0;
+  std::vector<DocNo> out;
+  const Part& anchor = parts.front();  // offset 0
+  for (std::size_t di = 0; di < lists[driver].docs.size(); ++di) {
+    const DocNo d = lists[driver].docs[di];
+    if (within != nullptr) {
+      scope_at = static_cast<std::size_t>(
+          std::lower_bound(within->begin() + static_cast<std::ptrdiff_t>(scope_at), within->end(),
+                           d) -
+          within->begin());
+      if (scope_at == within->size()) break;
+      if ((*within)[scope_at] != d) continue;
+    }
+    bool all = true;
+    for (std::size_t li = 0; li < lists.size() && all; ++li) {
+      const auto& docs = lists[li].docs;
+      at[li] = static_cast<std::size_t>(
+          std::lower_bound(docs.begin() + static_cast<std::ptrdiff_t>(at[li]), docs.end(), d) -
+          docs.begin());
+      all = at[li] < docs.size() && docs[at[li]] == d;
+    }
+    if (!all) continue;
+    auto positions = [&](std::size_t li) {
+      const PositionList& l = lists[li];
+      return std::pair{l.pos.begin() + l.start[at[li]], l.pos.begin() + l.start[at[li] + 1]};
+    };
+    const auto [first, last] = positions(anchor.list);
+    const bool found = std::any_of(first, last, [&](std::uint32_t p) {
+      return std::all_of(parts.begin() + 1, parts.end(), [&](const Part& part) {
+        const auto [b, e] = positions(part.list);
+        return std::binary_search(b, e, p + static_cast<std::uint32_t>(part.offset));
+      });
+    });
+    if (found) out.push_back(d);
   }
   return out;
 }
@@ -264,9 +401,18 @@ std::vector<DocNo> SearchIndex::Lookup(const std::string& term,
                                        const std::function<const std::string*(DocNo)>& text_of,
                                        const std::vector<DocNo>* within) const {
   auto grams = TermGrams(term);
-  std::vector<DocNo> all;
-  if (grams.empty()) return all;
+  std::vector<DocNo> sure;   // known to contain the term
+  std::vector<DocNo> maybe;  // hold its grams: to verify against the text
+  if (grams.empty()) return sure;
+  // A term of one or two characters is its own gram: the postings are the answer.
+  const bool exact = grams.size() == 1 && grams.front().size() == term.size();
   for (const auto& seg : segments_) {
+    if (!exact) {
+      if (auto docs = seg->PhraseDocs(term, within)) {
+        sure = Unite(sure, *docs);
+        continue;
+      }
+    }
     // The rarest grams first: the candidate set is smallest soonest.
     std::sort(grams.begin(), grams.end(), [&](const std::string& a, const std::string& b) {
       return seg->PostingCount(a) < seg->PostingCount(b);
@@ -279,27 +425,30 @@ std::vector<DocNo> SearchIndex::Lookup(const std::string& term,
       first = false;
       if (cands.empty()) break;
     }
-    all = all.empty() ? std::move(cands) : Unite(all, cands);
-  }
-  if (within != nullptr) all = Intersect(all, *within);
-  std::vector<DocNo> out;
-  // A term of one or two characters is its own gram: the postings are the answer.
-  const bool exact = grams.size() == 1 && grams.front().size() == term.size();
-  for (DocNo d : all) {
-    if (removed_.count(d) != 0) continue;
+    if (within != nullptr) cands = Intersect(cands, *within);
     if (exact) {
-      out.push_back(d);
-      continue;
+      sure = Unite(sure, cands);
+    } else {
+      maybe = Unite(maybe, cands);
     }
+  }
+  std::vector<DocNo> out;
+  for (DocNo d : sure) {
+    if (removed_.count(d) == 0) out.push_back(d);
+  }
+  if (maybe.empty()) return out;
+  std::vector<DocNo> checked;
+  for (DocNo d : maybe) {
+    if (removed_.count(d) != 0) continue;
     // memmem, not std::string::find: find stops at every byte equal to the term's first, and in
     // UTF-8 Chinese a third of the bytes are lead bytes like it; memmem is several times faster.
     const std::string* text = text_of(d);
     if (text != nullptr &&
         memmem(text->data(), text->size(), term.data(), term.size()) != nullptr) {
-      out.push_back(d);
+      checked.push_back(d);
     }
   }
-  return out;
+  return Unite(out, checked);
 }
 
 std::vector<DocNo> SearchIndex::Eval(const QueryNode& q,

@@ -1,7 +1,8 @@
 // The search index's core, pure and in memory (docs/search.md): character unigrams and bigrams
 // of normalised text, immutable segments of postings, and the evaluation of a parsed query that
-// is exact — every candidate the n-grams give is verified against the record's text, so a
-// search returns precisely the records whose text contains the terms, for terms of any length.
+// is exact, so a search returns precisely the records whose text contains the terms, for terms
+// of any length. A bigram's postings carry its positions in each document: a longer term is
+// verified from them (its bigrams at consecutive positions), not by reading the text.
 // Storage (sealed segment blobs, the outbox) and normalisation (src/text) are elsewhere.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -44,6 +46,12 @@ class SearchSegment {
 
   // The ascending doc numbers whose text holds `gram` (decoded on each call); empty when none.
   std::vector<DocNo> Postings(std::string_view gram) const;
+  // The ascending doc numbers whose text contains `term` (three or more code points), found
+  // from the positions of its bigrams; restricted to `within` when given (ascending). nullopt
+  // when this segment cannot answer so (a segment of the older format without positions): the
+  // caller then verifies candidates against the text.
+  std::optional<std::vector<DocNo>> PhraseDocs(std::string_view term,
+                                               const std::vector<DocNo>* within) const;
   // How many documents hold `gram`, without decoding (0 when none).
   std::size_t PostingCount(std::string_view gram) const;
   std::size_t gram_count() const { return grams_.size(); }
@@ -63,13 +71,24 @@ class SearchSegment {
     std::uint32_t count = 0;   // documents
     std::uint64_t offset = 0;  // into postings_
     std::uint64_t length = 0;  // bytes
+    bool positional = false;   // each document's delta is followed by the gram's positions
   };
+  // One bigram's postings with positions, decoded.
+  struct PositionList {
+    std::vector<DocNo> docs;
+    std::vector<std::uint32_t> start;  // docs.size() + 1 offsets into `pos`
+    std::vector<std::uint32_t> pos;    // ascending within each document
+  };
+  PositionList DecodePositions(const GramEntry& e) const;
   static bool KeyOf(std::string_view gram, GramKey& key);
+  // Two code points (as opposed to one): in XSG2 its postings carry positions.
+  static bool IsBigram(const GramKey& key);
   const GramEntry* Find(std::string_view gram) const;
 
   // Sorted by key. Postings stay in their encoded form in memory (as Encode writes them: doc
-  // number deltas as varints, back to back), which keeps a 200k-report segment near half the
-  // size of its text; a lookup decodes the lists it needs.
+  // number deltas as varints, back to back; for a bigram each delta is followed by the number
+  // of positions and the positions, the first absolute and the rest as deltas, in code points),
+  // so that a segment stays smaller than its text; a lookup decodes the lists it needs.
   std::vector<GramEntry> grams_;
   std::string postings_;
   std::vector<DocNo> docs_;  // every doc of the segment, ascending

@@ -128,11 +128,77 @@ TEST(SearchIndexTest, AndOrNotAndScopeCombineExactly) {
   EXPECT_EQ(run("王某 -公款", &scope), (std::vector<DocNo>{2, 4}));
 }
 
+// A longer term is answered from the positions of its bigrams: they must be consecutive, in
+// one text, repeated bigrams included.
+TEST(SearchIndexTest, PhrasesAreFoundFromBigramPositions) {
+  std::map<DocNo, std::string> docs = {
+      {1, "公款吃公款"}, {2, "公款公款"}, {3, "吃喝公款吃喝"}, {4, "喝公款吃"}, {5, "公款"}};
+  std::vector<SearchSegment::Doc> batch;
+  for (const auto& [no, t] : docs) batch.push_back({no, t});
+  batch.push_back({5, "吃喝"});  // the same number again: one document of both texts
+  docs[5] = "公款\n吃喝";
+  auto seg = SearchSegment::Decode(SearchSegment::Build(batch).Encode());
+  ASSERT_TRUE(seg.ok());
+  auto phrase = [&](std::string_view t, const std::vector<DocNo>* within = nullptr) {
+    auto r = seg->PhraseDocs(t, within);
+    EXPECT_TRUE(r.has_value()) << t;
+    return r.value_or(std::vector<DocNo>{});
+  };
+  EXPECT_EQ(phrase("公款公款"), (std::vector<DocNo>{2}));
+  EXPECT_EQ(phrase("公款吃"), (std::vector<DocNo>{1, 3, 4}));
+  EXPECT_EQ(phrase("公款吃喝"), (std::vector<DocNo>{3}));
+  EXPECT_EQ(phrase("款吃喝"), (std::vector<DocNo>{3}));
+  EXPECT_TRUE(phrase("款吃公款吃").empty());
+  EXPECT_TRUE(phrase("公款吃喝公").empty());
+  EXPECT_TRUE(phrase("款吃喝公").empty());
+  EXPECT_TRUE(phrase("款喝吃").empty());  // 款喝 is in no text
+  const std::vector<DocNo> scope = {3, 4};
+  EXPECT_EQ(phrase("公款吃", &scope), (std::vector<DocNo>{3, 4}));
+  // Terms of one or two characters are not phrases.
+  EXPECT_FALSE(seg->PhraseDocs("公款", nullptr).has_value());
+  // The index agrees with a scan, without reading any text.
+  SearchIndex index;
+  index.Add(std::make_shared<SearchSegment>(*std::move(seg)));
+  auto no_text = [](DocNo) -> const std::string* { return nullptr; };
+  for (std::string t : {"公款吃", "款公款", "吃公款", "喝公款吃", "公款公款", "吃喝公款吃喝"}) {
+    EXPECT_EQ(index.Evaluate(Term(t), no_text), Scan(docs, t)) << t;
+  }
+}
+
+// Segments stored before positions existed (XSG1) are still read; their candidates are
+// verified against the text.
+TEST(SearchIndexTest, OlderSegmentsWithoutPositionsStillAnswer) {
+  // {1: "公款吃"}: its grams in key order, each held by document 1.
+  std::string v1 = "XSG1";
+  v1 += '\x01';  // one document
+  v1 += '\x01';  // number 1
+  const std::vector<std::string> grams = {"公", "公款", "吃", "款", "款吃"};
+  v1 += static_cast<char>(grams.size());
+  for (const auto& g : grams) {
+    v1 += static_cast<char>(g.size());
+    v1 += g;
+    v1 += '\x01';  // one document
+    v1 += '\x01';  // delta 1
+  }
+  auto seg = SearchSegment::Decode(v1);
+  ASSERT_TRUE(seg.ok());
+  EXPECT_FALSE(seg->PhraseDocs("公款吃", nullptr).has_value());
+  EXPECT_EQ(seg->Postings("款吃"), (std::vector<DocNo>{1}));
+  SearchIndex index;
+  index.Add(std::make_shared<SearchSegment>(*std::move(seg)));
+  const std::string text = "公款吃";
+  auto text_of = [&](DocNo) -> const std::string* { return &text; };
+  EXPECT_EQ(index.Evaluate(Term("公款吃"), text_of), (std::vector<DocNo>{1}));
+  EXPECT_TRUE(index.Evaluate(Term("公款喝"), text_of).empty());
+}
+
 TEST(SearchIndexTest, DamagedSegmentsAreRefused) {
   auto good = SearchSegment::Build({{1, "公款吃喝"}, {5, "违规"}}).Encode();
   ASSERT_TRUE(SearchSegment::Decode(good).ok());
   EXPECT_FALSE(SearchSegment::Decode("").ok());
   EXPECT_FALSE(SearchSegment::Decode("XSG1").ok());
+  EXPECT_FALSE(SearchSegment::Decode("XSG2").ok());
+  EXPECT_FALSE(SearchSegment::Decode("XSG9" + good.substr(4)).ok());
   EXPECT_FALSE(SearchSegment::Decode(good.substr(0, good.size() - 1)).ok());
   EXPECT_FALSE(SearchSegment::Decode(good + "x").ok());
   std::string flipped = good;
