@@ -115,7 +115,8 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
   }
   struct Building {
     GramKey key;
-    std::string bytes;
+    std::string bytes;      // document deltas
+    std::string positions;  // bigrams: per document, the count and the position deltas
     DocNo last = 0;
     std::uint32_t count = 0;
   };
@@ -136,7 +137,7 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
   SearchSegment s;
   auto list_of = [&](const GramKey& key) -> Building& {
     auto [it, added] = index.try_emplace(key, static_cast<std::uint32_t>(lists.size()));
-    if (added) lists.push_back({key, {}, 0, 0});
+    if (added) lists.push_back({key, {}, {}, 0, 0});
     return lists[it->second];
   };
   for (const Doc& d : docs) {
@@ -170,10 +171,10 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
       while (j < bigrams.size() && bigrams[j].key == bigrams[i].key) ++j;
       Building& b = list_of(bigrams[i].key);
       PutVarint(b.bytes, d.no - b.last);
-      PutVarint(b.bytes, j - i);
+      PutVarint(b.positions, j - i);
       std::uint32_t prev = 0;
       for (std::size_t x = i; x < j; ++x) {
-        PutVarint(b.bytes, bigrams[x].pos - prev);
+        PutVarint(b.positions, bigrams[x].pos - prev);
         prev = bigrams[x].pos;
       }
       b.last = d.no;
@@ -185,13 +186,16 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
   std::sort(lists.begin(), lists.end(),
             [](const Building& a, const Building& b) { return a.key < b.key; });
   std::size_t total = 0;
-  for (const auto& b : lists) total += b.bytes.size();
+  for (const auto& b : lists) total += b.bytes.size() + b.positions.size();
   s.postings_.reserve(total);
   s.grams_.reserve(lists.size());
   for (auto& b : lists) {
-    s.grams_.push_back({b.key, b.count, s.postings_.size(), b.bytes.size(), IsBigram(b.key)});
+    s.grams_.push_back(
+        {b.key, b.count, s.postings_.size(), b.bytes.size() + b.positions.size(), IsBigram(b.key)});
     s.postings_ += b.bytes;
+    s.postings_ += b.positions;
     std::string().swap(b.bytes);
+    std::string().swap(b.positions);
   }
   return s;
 }
@@ -253,11 +257,13 @@ Result<SearchSegment> SearchSegment::Decode(std::string_view in) {
       std::uint64_t delta = 0;
       if (!GetVarint(in, delta) || (k > 0 && delta == 0) || delta > UINT32_MAX - at) return bad();
       at += delta;
-      if (!positional) continue;
+    }
+    for (std::uint64_t k = 0; positional && k < count; ++k) {
       std::uint64_t npos = 0;
       if (!GetVarint(in, npos) || npos == 0 || npos > in.size()) return bad();
       std::uint64_t pos = 0;
       for (std::uint64_t x = 0; x < npos; ++x) {
+        std::uint64_t delta = 0;
         if (!GetVarint(in, delta) || (x > 0 && delta == 0) || delta > UINT32_MAX - pos) {
           return bad();
         }
@@ -287,13 +293,12 @@ std::vector<DocNo> SearchSegment::Postings(std::string_view gram) const {
   const GramEntry* e = Find(gram);
   if (e == nullptr) return out;
   out.reserve(e->count);
+  // The document deltas come first; a bigram's positions follow them.
   std::string_view in(postings_.data() + e->offset, e->length);
-  std::uint64_t at = 0, delta = 0, npos = 0;
-  while (GetVarint(in, delta)) {
+  std::uint64_t at = 0, delta = 0;
+  for (std::uint32_t k = 0; k < e->count && GetVarint(in, delta); ++k) {
     at += delta;
     out.push_back(static_cast<DocNo>(at));
-    if (!e->positional || !GetVarint(in, npos)) continue;
-    for (std::uint64_t x = 0; x < npos; ++x) GetVarint(in, delta);
   }
   return out;
 }
@@ -304,9 +309,11 @@ SearchSegment::PositionList SearchSegment::DecodePositions(const GramEntry& e) c
   l.start.reserve(e.count + 1);
   std::string_view in(postings_.data() + e.offset, e.length);
   std::uint64_t at = 0, delta = 0, npos = 0;
-  while (GetVarint(in, delta)) {
+  for (std::uint32_t k = 0; k < e.count && GetVarint(in, delta); ++k) {
     at += delta;
     l.docs.push_back(static_cast<DocNo>(at));
+  }
+  for (std::size_t k = 0; k < l.docs.size(); ++k) {
     l.start.push_back(static_cast<std::uint32_t>(l.pos.size()));
     if (!GetVarint(in, npos)) break;
     std::uint64_t pos = 0;
@@ -315,7 +322,8 @@ SearchSegment::PositionList SearchSegment::DecodePositions(const GramEntry& e) c
       l.pos.push_back(static_cast<std::uint32_t>(pos));
     }
   }
-  l.start.push_back(static_cast<std::uint32_t>(l.pos.size()));
+  while (l.start.size() <= l.docs.size())
+    l.start.push_back(static_cast<std::uint32_t>(l.pos.size()));
   return l;
 }
 

@@ -86,9 +86,10 @@ class SearchSegment {
   const GramEntry* Find(std::string_view gram) const;
 
   // Sorted by key. Postings stay in their encoded form in memory (as Encode writes them: doc
-  // number deltas as varints, back to back; for a bigram each delta is followed by the number
-  // of positions and the positions, the first absolute and the rest as deltas, in code points),
-  // so that a segment stays smaller than its text; a lookup decodes the lists it needs.
+  // number deltas as varints, back to back; a bigram's deltas are followed by, for each of its
+  // documents, the number of positions and the positions, the first absolute and the rest as
+  // deltas, in code points), so that a lookup of one or two characters reads document numbers
+  // only; a lookup decodes the lists it needs.
   std::vector<GramEntry> grams_;
   std::string postings_;
   std::vector<DocNo> docs_;  // every doc of the segment, ascending
