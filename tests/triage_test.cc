@@ -127,6 +127,44 @@ TEST_F(TriageTest, AnEditedCopyIsLinkedAsARepeatAndStaffCanSplitIt) {
             std::vector<std::int64_t>{first.value});
 }
 
+// The same template about another official of the roster is not a repeat, although the texts
+// are as close as many true repeats; about the same official it is.
+TEST_F(TriageTest, TheRosterPersonsKeepSameTemplateLettersApart) {
+  const std::string li =
+      "反映市财政局副局长李秀英长期违规收受管理服务对象礼金，逢年过节收受购物卡，"
+      "还多次在市区某酒店公款吃喝，费用在专项资金中列支，请巡察组核查。";
+  const std::string zhang =
+      "反映市财政局副局长张伟长期违规收受管理服务对象礼金，逢年过节收受购物卡，"
+      "还多次在城郊某农家乐公款吃喝，费用在会议费中列支，请巡察组核查。";
+  const std::string li_again =
+      "反映市财政局副局长李秀英长期违规收受管理服务对象礼金，逢年过节收受购物卡，"
+      "还多次在单位附近的饭店公款吃喝，费用在培训费中列支，请巡察组核查。";
+  // Without the persons these would be linked: the texts pass the plain bar.
+  const RepeatParams params;
+  const double close =
+      RepeatSignature::Of(li, params).Similarity(RepeatSignature::Of(zhang, params));
+  ASSERT_GT(close, params.threshold);
+  ASSERT_LT(close, params.threshold + params.different_person_penalty);
+
+  const ReportId first = Add("市财政局", li);
+  ASSERT_TRUE(app_.search->Sync().ok());
+  const ReportId other = Add("市财政局", zhang);
+  ASSERT_TRUE(app_.search->Sync().ok());
+  const ReportId same = Add("市财政局", li_again);
+  auto v = app_.triage->Get(app_.As("member1"), same);
+  ASSERT_TRUE(v.ok()) << v.error().message;
+  EXPECT_EQ(RepeatIds(*v), std::vector<std::int64_t>{first.value});
+  auto apart = app_.triage->Get(app_.As("member1"), other);
+  ASSERT_TRUE(apart.ok());
+  EXPECT_TRUE(RepeatIds(*apart).empty());
+  // A rebuild replays every report with its persons: still apart.
+  ASSERT_TRUE(app_.search->Reindex().ok());
+  const ReportId copy = Add("市财政局", zhang + "此致");
+  auto after = app_.triage->Get(app_.As("member1"), copy);
+  ASSERT_TRUE(after.ok());
+  EXPECT_EQ(RepeatIds(*after), std::vector<std::int64_t>{other.value});
+}
+
 TEST_F(TriageTest, RepeatsInAnotherGroupAreNeitherShownNorCounted) {
   const ReportId finance = Add("市财政局", kLetter);
   const ReportId transport = Add("市交通运输局", kLetter);

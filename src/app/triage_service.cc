@@ -11,6 +11,9 @@ namespace {
 
 constexpr const char* kCatalogueSetting = "discipline_catalogue";
 constexpr const char* kModelSetting = "discipline_model";
+// A roster match this sure (an exact or same-sound name, a surname with the right post) counts
+// as the person a report is about for repeat detection; a post alone does not.
+constexpr double kRepeatPersonConfidence = 0.5;
 constexpr std::size_t kMaxNoteChars = 500;
 
 std::string PersonsContext(ReportId id) { return "triage:" + std::to_string(id.value); }
@@ -106,16 +109,54 @@ Status TriageService::Start(const std::string& shipped_catalogue_json,
   return Ok();
 }
 
+std::vector<std::string> TriageService::PersonKeys(ReportId id, const std::string& text,
+                                                   bool fresh) {
+  auto tx = store_.Begin(TxMode::kRead);
+  if (!tx.ok()) return {};
+  auto rec = (*tx)->GetReport(id);
+  if (!rec.ok()) return {};
+  const std::pair key{rec->report.unit_id.value, rec->report.round_id.value};
+  std::vector<Leader> roster;
+  {
+    std::lock_guard lock(roster_mu_);
+    auto it = rosters_.find(key);
+    if (!fresh && it != rosters_.end() && clock_.Now() - it->second.read_at < 60) {
+      roster = it->second.leaders;
+    } else {
+      auto leaders = Roster(**tx, rec->report);
+      if (!leaders.ok()) return {};
+      for (auto& l : *leaders) {
+        l.name = NormalizeOr(l.name);
+        l.post = NormalizeOr(l.post);
+        l.org_name = NormalizeOr(l.org_name);
+      }
+      roster = *leaders;
+      rosters_[key] = {std::move(*leaders), clock_.Now()};
+    }
+  }
+  std::vector<std::string> keys;
+  if (roster.empty()) return keys;
+  for (const PersonMatch& m : MatchPersons(text, {}, roster, pinyin_).matches) {
+    if (m.best.confidence >= kRepeatPersonConfidence) {
+      keys.push_back("leader:" + std::to_string(m.leader_id.value));
+    }
+  }
+  return keys;
+}
+
 void TriageService::Observe(std::int64_t report_id, const std::string* text, bool changed) {
   const ReportId id(report_id);
   std::vector<RepeatMatch> found;
+  // The persons keep same-template letters about different officials apart (docs/repeats.md).
+  std::vector<std::string> persons;
+  if (text != nullptr) persons = PersonKeys(id, *text, changed);
   {
     std::unique_lock lock(mu_);
     repeats_->Remove(id);
     if (text == nullptr) return;  // the report is gone; its links stay as history
     const RepeatSignature sig = RepeatSignature::Of(*text, repeats_->params());
-    if (changed) found = repeats_->Find(sig, {}, id);
-    (void)repeats_->Add(id, sig, {});
+    if (changed) found = repeats_->Find(sig, persons, id);
+    (void)repeats_->Add(id, sig, persons);
     // Pairs already decided (linked, or split by staff) are left as they are.
     found.erase(std::remove_if(
                     found.begin(), found.end(),

@@ -153,6 +153,11 @@ class TriageService {
   Result<ModelReport> Train();
   void TrainInBackground();
   void Observe(std::int64_t report_id, const std::string* text, bool changed);
+  // The repeat index's person keys ("leader:27") of a report: the roster persons its indexed
+  // (normalised) text names with at least kRepeatPersonConfidence. Empty when unknown. `fresh`
+  // reads the roster again; otherwise a roster read in the last minute is reused (a rebuild
+  // replays every report).
+  std::vector<std::string> PersonKeys(ReportId id, const std::string& text, bool fresh);
   std::string NormalizeOr(std::string_view s) const;
   Result<std::vector<Leader>> Roster(Transaction& tx, const Report& r);
   Status CheckHandler(const Actor& a) const;
@@ -183,6 +188,13 @@ class TriageService {
   std::unique_ptr<DisciplineClassifier> classifier_;  // null until trained
   ModelReport model_report_;
   std::unique_ptr<RepeatIndex> repeats_;
+
+  struct CachedRoster {
+    std::vector<Leader> leaders;  // normalised
+    UnixSeconds read_at = 0;
+  };
+  std::mutex roster_mu_;
+  std::map<std::pair<std::int64_t, std::int64_t>, CachedRoster> rosters_;  // (unit, round)
   RepeatGroups groups_;
   std::map<std::pair<std::int64_t, std::int64_t>, RepeatLinkRecord> links_;  // by (a, b)
 };

@@ -4,6 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <memory>
+#include <shared_mutex>
 #include <sstream>
 
 #include "server/keyring.h"
@@ -115,6 +118,31 @@ std::optional<std::string> AppContext::EnableVirusScan(const std::string& clamd_
   return socket;
 }
 
+namespace {
+// The roster matcher asks for the pinyin of one character at a time, for every character of
+// every report it reads (repeat detection replays all reports on start): ICU's transliterator
+// is asked once per distinct character.
+class PinyinCache {
+ public:
+  std::string Of(std::string_view ch) {
+    {
+      std::shared_lock lock(mu_);
+      if (auto it = map_.find(ch); it != map_.end()) return it->second;
+    }
+    auto p = text::Pinyin(ch);
+    std::string out = p.ok() ? *p : std::string();
+    std::unique_lock lock(mu_);
+    if (map_.size() < kMaxEntries) map_.emplace(std::string(ch), out);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kMaxEntries = 100000;  // Han characters in use: well below
+  std::shared_mutex mu_;
+  std::map<std::string, std::string, std::less<>> map_;
+};
+}  // namespace
+
 Status AppContext::StartTriage(const std::string& share_dir) {
   auto read = [](const std::filesystem::path& p) -> Result<std::string> {
     std::ifstream in(p, std::ios::binary);
@@ -129,10 +157,7 @@ Status AppContext::StartTriage(const std::string& share_dir) {
   triage = std::make_unique<TriageService>(
       *store, *crypto, *audit, *clock, *reports, *search, content_key_for_triage,
       [](std::string_view s) { return text::Normalize(s); },
-      [](std::string_view s) {
-        auto p = text::Pinyin(s);
-        return p.ok() ? *p : std::string();
-      });
+      [cache = std::make_shared<PinyinCache>()](std::string_view s) { return cache->Of(s); });
   triage->SetWarningSink([](const std::string& w) { spdlog::warn("triage: {}", w); });
   return triage->Start(articles, labelled);
 }
