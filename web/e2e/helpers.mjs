@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import assert from 'node:assert/strict'
 import { chromium } from 'playwright-core'
 import { startServer } from './server.mjs'
 
@@ -109,3 +110,23 @@ export async function fillDate(page, pickerLocator, date) {
 
 export const rowsOf = (page, tableClass) =>
   page.locator(`.${tableClass} .el-table__body-wrapper tbody tr`)
+
+/** Collects the messages of JavaScript dialogs (alert/confirm/prompt) the page opens: a page
+ * that shows markup as text opens none. Answers the array it fills. */
+export function recordDialogs(page) {
+  const seen = []
+  page.on('dialog', (d) => {
+    seen.push(d.message())
+    void d.dismiss()
+  })
+  return seen
+}
+
+/** The page user's assignment at the unit named `unitName` (asserts there is one). */
+export async function assignmentAt(page, unitName) {
+  const mine = await api(page, 'GET', '/assignments')
+  assert.equal(mine.status, 200, JSON.stringify(mine.body))
+  const found = mine.body.items.find((a) => a.unit_name === unitName)
+  assert.ok(found, `no assignment at ${unitName}`)
+  return found
+}

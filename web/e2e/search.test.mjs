@@ -7,7 +7,16 @@
 // Every search answer the UI receives is checked against docs/openapi.yaml.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { PASSWORD, api, choose, login, screenshot, setup } from './helpers.mjs'
+import {
+  PASSWORD,
+  api,
+  assignmentAt,
+  choose,
+  login,
+  recordDialogs,
+  screenshot,
+  setup,
+} from './helpers.mjs'
 import { assertMatchesSpec, checkResponse } from './openapi.mjs'
 
 const EVIL = '<img src=x onerror=alert(1)>'
@@ -15,7 +24,7 @@ const EVIL = '<img src=x onerror=alert(1)>'
 let env
 let member
 /** JavaScript dialogs (alert/confirm/prompt) opened by the page: there must be none. */
-const dialogs = []
+let dialogs = []
 
 const isSearch = (r) =>
   new URL(r.url()).pathname === '/api/v1/search' && r.request().method() === 'GET'
@@ -37,17 +46,11 @@ const hits = () => member.locator('.search-results .search-hit')
 before(async () => {
   env = await setup()
   member = await env.newPage()
-  member.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.dismiss()
-  })
+  dialogs = recordDialogs(member)
   await login(member, 'member1')
 
   // A report whose content carries markup, registered by member1 for his group.
-  const mine = await api(member, 'GET', '/assignments')
-  assert.equal(mine.status, 200, JSON.stringify(mine.body))
-  const finance = mine.body.items.find((a) => a.unit_name === '市财政局')
-  assert.ok(finance, 'member1 works at 市财政局')
+  const finance = await assignmentAt(member, '市财政局')
   const created = await api(member, 'POST', '/reports', {
     assignment_id: finance.id,
     channel: 'call',

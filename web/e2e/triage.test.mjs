@@ -7,7 +7,7 @@
 // Every triage answer the UI receives is checked against docs/openapi.yaml.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { api, login, screenshot, setup } from './helpers.mjs'
+import { api, assignmentAt, login, recordDialogs, screenshot, setup } from './helpers.mjs'
 import { checkResponse } from './openapi.mjs'
 
 const EVIL = '<img src=x onerror=alert(1)>'
@@ -22,7 +22,7 @@ let env
 let member
 let first
 let copy
-const dialogs = []
+let dialogs = []
 
 const TRIAGE = '/reports/{id}/triage'
 const isTriage = (id, method) => (r) =>
@@ -62,15 +62,9 @@ const panel = () => member.locator('.triage-card')
 before(async () => {
   env = await setup()
   member = await env.newPage()
-  member.on('dialog', (d) => {
-    dialogs.push(d.message())
-    void d.dismiss()
-  })
+  dialogs = recordDialogs(member)
   await login(member, 'member1')
-  const mine = await api(member, 'GET', '/assignments')
-  assert.equal(mine.status, 200, JSON.stringify(mine.body))
-  const finance = mine.body.items.find((a) => a.unit_name === '市财政局')
-  assert.ok(finance, 'member1 works at 市财政局')
+  const finance = await assignmentAt(member, '市财政局')
   first = await register(member, finance.id, '王胜弘', TEXT)
   copy = await register(member, finance.id, '王胜宏', COPY)
 })

@@ -71,17 +71,6 @@ export interface TriageRepeat extends ReportSummary {
   direct: boolean
 }
 
-export interface TriageDecision {
-  version: number
-  scope: ScopeKind
-  disciplines: DisciplineKey[]
-  articles: number[]
-  leaders: number[]
-  note: string
-  decided_by: string
-  decided_at: string | null
-}
-
 export interface Triage {
   report_id: number
   classifier: 'trained' | 'cues'
@@ -109,6 +98,12 @@ export interface TriageInput {
   articles: number[]
   leaders: number[]
   note: string
+}
+
+/** The saved decision: what was put, by whom and when. */
+export interface TriageDecision extends TriageInput {
+  decided_by: string
+  decided_at: string | null
 }
 
 export interface CatalogueArticle {
