@@ -24,6 +24,7 @@ packages=(
   fonts-noto-cjk              # so Chinese renders in headless screenshots
   curl ca-certificates
   libxapian-dev               # only bench/search (the Xapian peer of the search benchmark)
+  libbenchmark-dev            # only bench/triage (Google Benchmark)
 )
 # Node.js: keep an existing node/npm (e.g. NodeSource's, which bundles npm); otherwise Debian's.
 if ! command -v npm >/dev/null 2>&1; then packages+=(nodejs npm); fi

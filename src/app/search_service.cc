@@ -520,4 +520,12 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   return out;
 }
 
+std::optional<std::string> SearchService::ReportText(std::int64_t report_id) const {
+  std::shared_lock lock(mu_);
+  if (!state_) return std::nullopt;
+  auto it = state_->by_record.find({std::string(kReportKind), report_id});
+  if (it == state_->by_record.end()) return std::nullopt;
+  return state_->docs.at(it->second).text;
+}
+
 }  // namespace xuncha

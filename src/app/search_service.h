@@ -89,6 +89,9 @@ class SearchService {
   using Observer =
       std::function<void(std::int64_t report_id, const std::string* text, bool changed)>;
   void SetObserver(Observer o) { observer_ = std::move(o); }
+  // The normalised text the index holds of a report, if it holds one. For the observer (repeat
+  // detection reads its candidates' texts); never answers a user.
+  std::optional<std::string> ReportText(std::int64_t report_id) const;
 
   // Folds every queued change into the index (loading it first if needed, or again when
   // another process rebuilt it) and merges small segments. Returns the records (re)indexed.

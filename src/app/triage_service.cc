@@ -85,7 +85,11 @@ Status TriageService::Start(const std::string& shipped_catalogue_json,
     if (model.ok()) classifier = std::make_unique<DisciplineClassifier>(catalogue, *model);
   }
   XUNCHA_ASSIGN_OR_RETURN(auto links, tx->ListRepeatLinks());
-  XUNCHA_ASSIGN_OR_RETURN(RepeatIndex index, RepeatIndex::Create());
+  // The index verifies at the lowest bar of the person rule; Observe applies the rule with the
+  // persons of the new report and of its candidates only.
+  RepeatParams loose = rule_;
+  loose.threshold = rule_.threshold - rule_.shared_person_bonus;
+  XUNCHA_ASSIGN_OR_RETURN(RepeatIndex index, RepeatIndex::Create(loose));
   {
     std::unique_lock lock(mu_);
     catalogue_ = std::move(catalogue);
@@ -141,28 +145,55 @@ std::vector<std::string> TriageService::PersonKeys(ReportId id, const std::strin
       keys.push_back("leader:" + std::to_string(m.leader_id.value));
     }
   }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::vector<std::string> TriageService::PersonsOf(ReportId id) {
+  {
+    std::lock_guard lock(roster_mu_);
+    if (auto it = persons_of_.find(id.value); it != persons_of_.end()) return it->second;
+  }
+  auto text = search_.ReportText(id.value);
+  if (!text) return {};
+  auto keys = PersonKeys(id, *text, false);
+  std::lock_guard lock(roster_mu_);
+  persons_of_[id.value] = keys;
   return keys;
 }
 
 void TriageService::Observe(std::int64_t report_id, const std::string* text, bool changed) {
   const ReportId id(report_id);
+  {
+    std::lock_guard lock(roster_mu_);
+    persons_of_.erase(report_id);
+  }
   std::vector<RepeatMatch> found;
-  // The persons keep same-template letters about different officials apart (docs/repeats.md).
-  std::vector<std::string> persons;
-  if (text != nullptr) persons = PersonKeys(id, *text, changed);
   {
     std::unique_lock lock(mu_);
     repeats_->Remove(id);
     if (text == nullptr) return;  // the report is gone; its links stay as history
     const RepeatSignature sig = RepeatSignature::Of(*text, repeats_->params());
-    if (changed) found = repeats_->Find(sig, persons, id);
-    (void)repeats_->Add(id, sig, persons);
+    if (changed) found = repeats_->Find(sig, {}, id);
+    (void)repeats_->Add(id, sig, {});
     // Pairs already decided (linked, or split by staff) are left as they are.
     found.erase(std::remove_if(
                     found.begin(), found.end(),
                     [&](const RepeatMatch& m) { return links_.count(PairOf(id, m.report)) > 0; }),
                 found.end());
   }
+  if (found.empty()) return;
+  // The person rule (docs/repeats.md): same-template letters about two different leaders of
+  // the roster stay apart; about the same leader the bar is lower.
+  const std::vector<std::string> mine = PersonKeys(id, *text, true);
+  {
+    std::lock_guard lock(roster_mu_);
+    persons_of_[report_id] = mine;
+  }
+  std::erase_if(found, [&](const RepeatMatch& m) {
+    return m.similarity < RepeatBar(rule_, mine, PersonsOf(m.report));
+  });
   for (const auto& m : found) {
     const auto [a, b] = PairOf(id, m.report);
     RepeatLinkRecord rec{ReportId(a), ReportId(b),  m.similarity, "automatic",

@@ -153,11 +153,14 @@ class TriageService {
   Result<ModelReport> Train();
   void TrainInBackground();
   void Observe(std::int64_t report_id, const std::string* text, bool changed);
-  // The repeat index's person keys ("leader:27") of a report: the roster persons its indexed
-  // (normalised) text names with at least kRepeatPersonConfidence. Empty when unknown. `fresh`
-  // reads the roster again; otherwise a roster read in the last minute is reused (a rebuild
-  // replays every report).
+  // The person keys ("leader:27") of a report for the repeat rule: the roster persons its
+  // indexed (normalised) text names with at least kRepeatPersonConfidence, sorted. Empty when
+  // unknown. `fresh` reads the roster again; otherwise a roster read in the last minute is
+  // reused.
   std::vector<std::string> PersonKeys(ReportId id, const std::string& text, bool fresh);
+  // PersonKeys of an indexed report, from its text in the search index, remembered until the
+  // report changes: only the candidates of a new report need them, never a whole replay.
+  std::vector<std::string> PersonsOf(ReportId id);
   std::string NormalizeOr(std::string_view s) const;
   Result<std::vector<Leader>> Roster(Transaction& tx, const Report& r);
   Status CheckHandler(const Actor& a) const;
@@ -193,8 +196,11 @@ class TriageService {
     std::vector<Leader> leaders;  // normalised
     UnixSeconds read_at = 0;
   };
-  std::mutex roster_mu_;
+  std::mutex roster_mu_;  // guards the two caches below
   std::map<std::pair<std::int64_t, std::int64_t>, CachedRoster> rosters_;  // (unit, round)
+  std::map<std::int64_t, std::vector<std::string>> persons_of_;            // report -> keys
+  // The person rule's bars; the index itself verifies at the lowest of them (docs/triage.md).
+  RepeatParams rule_;
   RepeatGroups groups_;
   std::map<std::pair<std::int64_t, std::int64_t>, RepeatLinkRecord> links_;  // by (a, b)
 };
