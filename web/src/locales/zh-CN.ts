@@ -35,6 +35,9 @@ const zhCN = {
     admin: '系统管理员',
   },
   common: {
+    filterRound: '轮次',
+    filterGroup: '巡察组',
+    filterUnit: '单位',
     search: '查询',
     reset: '重置',
     create: '新建',
