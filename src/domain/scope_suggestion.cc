@@ -16,8 +16,10 @@ constexpr double kPersonOnly = 0.55;
 constexpr double kPersonTransferCue = 0.50;  // a roster person, no discipline, transfer cues
 constexpr double kTransferAlone = 0.75;
 constexpr double kTransferDiscipline = 0.50;
+constexpr double kLeaderPostDiscipline = 0.70;
 constexpr double kKeyPostDiscipline = 0.60;
 constexpr double kDisciplineOnly = 0.45;
+constexpr double kLeaderPostOnly = 0.40;
 constexpr double kKeyPostOnly = 0.35;
 
 struct Found {
@@ -77,6 +79,8 @@ std::string_view CueKindName(CueKind k) {
   switch (k) {
     case CueKind::kLeader:
       return "leader";
+    case CueKind::kLeaderPost:
+      return "leader_post";
     case CueKind::kKeyPost:
       return "key_post";
     case CueKind::kPersonalClaim:
@@ -93,6 +97,10 @@ std::string_view CueKindName(CueKind k) {
 
 const ScopeCues& DefaultScopeCues() {
   static const ScopeCues cues{
+      // 领导职务: the leadership team named by its post, without a roster match.
+      .leader_posts = {"一把手", "主要领导", "主要负责人", "班子成员", "领导班子", "党组书记",
+                       "党委书记", "书记", "副书记", "局长", "副局长", "主任", "副主任", "院长",
+                       "副院长", "处长", "副处长", "总经理", "副总经理"},
       // 关键岗位: where money, contracts, approvals and personnel are decided.
       .key_posts = {"财务", "会计", "出纳", "采购", "招投标", "招标", "审批", "人事", "执法",
                     "项目负责人", "工程项目", "物资", "科长", "站长", "队长", "中层干部"},
@@ -133,6 +141,7 @@ ScopeSuggestion SuggestScope(std::string_view text, const PersonMatches& matches
   FindCues(text, cues.legal, CueKind::kLegal, excluded, found);
   FindCues(text, cues.other_organs, CueKind::kOtherOrgan, excluded, found);
   FindCues(text, cues.key_posts, CueKind::kKeyPost, excluded, found);
+  FindCues(text, cues.leader_posts, CueKind::kLeaderPost, excluded, found);
   // A shorter cue inside a longer one of the same kind (市长 in 副市长) adds nothing.
   std::erase_if(found, [&](const Found& f) {
     return std::any_of(found.begin(), found.end(), [&](const Found& o) {
@@ -159,6 +168,7 @@ ScopeSuggestion SuggestScope(std::string_view text, const PersonMatches& matches
   const auto above = of({CueKind::kAboveLevel});
   const auto transfer = of({CueKind::kPersonalClaim, CueKind::kLegal, CueKind::kOtherOrgan});
   const auto key_posts = of({CueKind::kKeyPost});
+  const auto leader_posts = of({CueKind::kLeaderPost});
 
   ScopeSuggestion s;
   auto add = [&](const std::vector<ScopeCue>& v) {
@@ -209,11 +219,15 @@ ScopeSuggestion SuggestScope(std::string_view text, const PersonMatches& matches
     add(transfer);
   } else if (disciplines > 0) {
     s.kind = ScopeKind::kInScope;
-    s.confidence = key_posts.empty() ? kDisciplineOnly : kKeyPostDiscipline;
+    s.confidence = !leader_posts.empty() ? kLeaderPostDiscipline
+                   : !key_posts.empty()  ? kKeyPostDiscipline
+                                         : kDisciplineOnly;
+    add(leader_posts);
     add(key_posts);
-  } else if (!key_posts.empty()) {
+  } else if (!leader_posts.empty() || !key_posts.empty()) {
     s.kind = ScopeKind::kInScope;
-    s.confidence = kKeyPostOnly;
+    s.confidence = !leader_posts.empty() ? kLeaderPostOnly : kKeyPostOnly;
+    add(leader_posts);
     add(key_posts);
   }
   return s;

@@ -1,6 +1,7 @@
 // Is a report in the group's scope (受理范围)? A suggestion with its cue phrases; staff decide.
-//   in scope     the report is about the unit's leadership team or its members, its subordinate
-//                leaders or its key posts (财务, 采购, 招投标 ...), on the six disciplines;
+//   in scope     the report is about the unit's leadership team or its members (matched on the
+//                roster, or named by a leadership post: 副局长, 一把手), its subordinate leaders
+//                or its key posts (财务, 采购, 招投标 ...), on the six disciplines;
 //   transfer     个人诉求 (wages owed to the reporter, neighbour and family disputes), 涉法涉诉
 //                (court judgements, lawsuits, arbitration) or a matter of another organ (police
 //                cases, traffic fines): 转办 to the competent department;
@@ -31,6 +32,7 @@ std::string_view TransferKindName(TransferKind k);
 // What a cue phrase says.
 enum class CueKind {
   kLeader,         // a roster match (the phrase is its evidence text)
+  kLeaderPost,     // a leadership post named without a roster match (副局长孙某)
   kKeyPost,        // a key post
   kPersonalClaim,  // 个人诉求
   kLegal,          // 涉法涉诉
@@ -47,6 +49,7 @@ struct ScopeCue {
 // Phrases looked for as substrings of the normalised text. A phrase inside one of `not_cues`
 // (市长热线 holds 市长) does not count.
 struct ScopeCues {
+  std::vector<std::string> leader_posts;
   std::vector<std::string> key_posts;
   std::vector<std::string> personal_claims;
   std::vector<std::string> legal;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "text/chinese_text.h"
 
 namespace xuncha {
@@ -114,16 +116,49 @@ TEST(ScopeSuggestTest, NoPersonInScopeOnlyByKeyPostsOrDisciplines) {
   EXPECT_TRUE(s.cues.empty());
 }
 
+// A leadership post without a roster match (the reporter wrote a surname the roster does not
+// have, or none) still says the report is about the leadership.
+TEST(ScopeSuggestTest, ALeadershipPostWithoutARosterMatchIsInScope) {
+  auto Suggest = [](std::string_view raw, int disciplines) {
+    return SuggestScope(N(raw), PersonMatches{}, disciplines);
+  };
+  auto s = Suggest("来电反映市财政局副局长孙某在办公用房装修中超标准。", 1);
+  EXPECT_EQ(s.kind, ScopeKind::kInScope);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.70);
+  EXPECT_TRUE(HasCue(s, CueKind::kLeaderPost, "副局长"));
+  EXPECT_FALSE(HasCue(s, CueKind::kLeaderPost, "局长")) << "inside 副局长: no second cue";
+  EXPECT_EQ(CueKindName(CueKind::kLeaderPost), "leader_post");
+  s = Suggest("某处长经常不在岗。", 0);
+  EXPECT_EQ(s.kind, ScopeKind::kInScope);
+  EXPECT_DOUBLE_EQ(s.confidence, 0.40);
+  // Transfer cues still win over a post alone, and above-level over everything.
+  s = Suggest("主任欠我工资不还。", 0);
+  EXPECT_EQ(s.kind, ScopeKind::kTransfer);
+  s = Suggest("副市长的秘书主任收受礼金。", 1);
+  EXPECT_EQ(s.kind, ScopeKind::kAboveLevel);
+}
+
 TEST(ScopeSuggestTest, TheCallerSetsHowStrongAPersonMatchMustBe) {
-  // 一把手 matches the secretary at 0.40: a person by default (0.30), not at 0.50.
+  // 一把手 matches the secretary at 0.40: a person by default (0.30), not at 0.50, where only
+  // the post itself is left (in scope, less sure).
   ScopeOptions strict;
   strict.min_person_confidence = 0.5;
   const std::vector<Leader> roster = {L(1, "王胜弘", "党组书记、局长")};
   const std::string text = N("听说一把手要调走了。");
   auto m = MatchPersons(text, {}, roster, Sound);
   ASSERT_EQ(m.matches.size(), 1u);
-  EXPECT_EQ(SuggestScope(text, m, 0).kind, ScopeKind::kInScope);
-  EXPECT_EQ(SuggestScope(text, m, 0, DefaultScopeCues(), strict).kind, ScopeKind::kUnclear);
+  const auto loose = SuggestScope(text, m, 0);
+  EXPECT_EQ(loose.kind, ScopeKind::kInScope);
+  const auto leader_cue = [](const ScopeSuggestion& x) {
+    return std::any_of(x.cues.begin(), x.cues.end(),
+                       [](const ScopeCue& c) { return c.kind == CueKind::kLeader; });
+  };
+  EXPECT_TRUE(leader_cue(loose));
+  const auto s = SuggestScope(text, m, 0, DefaultScopeCues(), strict);
+  EXPECT_EQ(s.kind, ScopeKind::kInScope);
+  EXPECT_LT(s.confidence, loose.confidence);
+  EXPECT_FALSE(leader_cue(s));
+  EXPECT_TRUE(HasCue(s, CueKind::kLeaderPost, "一把手"));
 }
 
 TEST(ScopeSuggestTest, LeaderAndDisciplineWithTransferCuesStayInScopeButLessSure) {

@@ -19,7 +19,7 @@ export type ScopeKind = 'in_scope' | 'transfer' | 'above_level' | 'unclear'
 export const SCOPE_KINDS: readonly ScopeKind[] = ['in_scope', 'transfer', 'above_level', 'unclear']
 export type TransferKind = 'none' | 'personal_claim' | 'legal' | 'other_organ'
 export type ScopeCueKind =
-  'leader' | 'key_post' | 'personal_claim' | 'legal' | 'other_organ' | 'above_level'
+  'leader' | 'leader_post' | 'key_post' | 'personal_claim' | 'legal' | 'other_organ' | 'above_level'
 export type MatchKind = 'exact_name' | 'same_pinyin' | 'surname_post' | 'post_alone'
 
 export interface TriageLeader {

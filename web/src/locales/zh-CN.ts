@@ -846,6 +846,7 @@ const zhCN = {
     },
     cueKinds: {
       leader: '名册人员',
+      leader_post: '领导职务',
       key_post: '关键岗位',
       personal_claim: '个人诉求',
       legal: '涉法涉诉',
