@@ -5,7 +5,9 @@
 //
 //   repeat_bench --docs 20000 --seed 2 [--shingle 3 --hashes 128 --bands 32 --rows 4
 //                --threshold 0.45 --bonus 0.10 --penalty 0.20 --min-shingles 12]
-//                [--no-persons] [--sweep]
+//                [--no-persons] [--no-facts] [--sweep] [--fact-sweep]
+//                [--fact-threshold 0.5 --fact-min-weight 12 --fact-threshold-alone 0.75
+//                 --fact-margin 16]
 //
 // Prints `key=value` lines (what run.sh tabulates) and a short human summary. --sweep instead
 // tries the shingle/hash/band configurations and a grid of thresholds on the same corpus (for
@@ -53,8 +55,7 @@ std::uint64_t PairKey(std::uint32_t a, std::uint32_t b) {
 // A link the system made, with what the person rule saw.
 struct Found {
   std::uint32_t a, b;
-  double similarity;
-  RepeatBasis basis;
+  RepeatMatch match;
 };
 
 struct Scores {
@@ -129,18 +130,23 @@ Evaluation Evaluate(const std::vector<RepeatDoc>& docs, const std::vector<Found>
 }
 
 // Registration in a shuffled order: look up, then add. Returns the links and the seconds spent.
+// `facts`: each report's facts (ExtractFacts), or empty for text alone.
 std::vector<Found> Register(const std::vector<RepeatDoc>& docs,
                             const std::vector<RepeatSignature>& sigs,
+                            const std::vector<std::vector<std::string>>& facts,
                             const std::vector<std::uint32_t>& order, RepeatIndex& index,
                             bool use_persons, double* seconds) {
   std::vector<Found> found;
+  const std::vector<std::string> none;
   const auto t0 = Clock::now();
   for (const std::uint32_t i : order) {
-    const auto& persons = use_persons ? docs[i].persons : std::vector<std::string>{};
-    for (const RepeatMatch& m : index.Find(sigs[i], persons)) {
-      found.push_back({i, static_cast<std::uint32_t>(m.report.value - 1), m.similarity, m.basis});
+    const auto& persons = use_persons ? docs[i].persons : none;
+    const auto& mine = facts.empty() ? none : facts[i];
+    for (RepeatMatch& m : index.Find(sigs[i], persons, ReportId{}, mine)) {
+      const auto other = static_cast<std::uint32_t>(m.report.value - 1);
+      found.push_back({i, other, std::move(m)});
     }
-    if (!index.Add(ReportId{static_cast<std::int64_t>(i) + 1}, sigs[i], persons).ok()) {
+    if (!index.Add(ReportId{static_cast<std::int64_t>(i) + 1}, sigs[i], persons, mine).ok()) {
       std::fprintf(stderr, "repeat_bench: Add failed\n");
       std::exit(1);
     }
@@ -202,7 +208,7 @@ void Sweep(const std::vector<RepeatDoc>& docs, const std::vector<std::string>& t
     const auto sigs = Fingerprint(texts, p, &fp_s);
     auto index = RepeatIndex::Create(p);
     if (!index.ok()) std::exit(2);
-    const std::vector<Found> all = Register(docs, sigs, order, *index, use_persons, &reg_s);
+    const std::vector<Found> all = Register(docs, sigs, {}, order, *index, use_persons, &reg_s);
     struct Row {
       double t, bonus, penalty;
       Evaluation e;
@@ -213,10 +219,11 @@ void Sweep(const std::vector<RepeatDoc>& docs, const std::vector<std::string>& t
         for (const double penalty : {0.0, 0.20, 0.30, 0.40, 0.55}) {
           std::vector<Found> kept;
           for (const Found& f : all) {
-            const double bar = f.basis == RepeatBasis::kTextAndSharedPerson    ? t - bonus
-                               : f.basis == RepeatBasis::kTextDifferentPersons ? t + penalty
-                                                                               : t;
-            if (f.similarity >= bar) kept.push_back(f);
+            const RepeatBasis basis = f.match.basis;
+            const double bar = basis == RepeatBasis::kTextAndSharedPerson    ? t - bonus
+                               : basis == RepeatBasis::kTextDifferentPersons ? t + penalty
+                                                                             : t;
+            if (f.match.similarity >= bar) kept.push_back(f);
           }
           rows.push_back({t, bonus, penalty, Evaluate(docs, kept)});
         }
@@ -249,6 +256,58 @@ void Sweep(const std::vector<RepeatDoc>& docs, const std::vector<std::string>& t
   }
 }
 
+// Tuning of the fact rule: register once with the default text rule and a loose fact rule, then
+// apply each fact rule offline (RepeatAccepted with each side's persons).
+void FactSweep(const std::vector<RepeatDoc>& docs, const std::vector<RepeatSignature>& sigs,
+               const std::vector<std::vector<std::string>>& facts,
+               const std::vector<std::uint32_t>& order, bool use_persons) {
+  RepeatParams loose;
+  loose.fact_threshold = 0.2;
+  loose.fact_min_weight = 0;
+  loose.fact_threshold_alone = 0.2;
+  loose.fact_margin_alone = -100;
+  auto index = RepeatIndex::Create(loose);
+  if (!index.ok()) std::exit(2);
+  double reg_s = 0;
+  const std::vector<Found> all = Register(docs, sigs, facts, order, *index, use_persons, &reg_s);
+  const std::vector<std::string> none;
+  std::printf(
+      "| fact T | min bits | T alone | margin alone | edited F1 | para P | para R | para F1 | "
+      "overall P | overall R | overall F1 | hard same person | hard same template |\n");
+  std::printf("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+  const RepeatParams defaults;
+  for (const double t : {0.2, 0.3, 0.4, 0.5, 0.6}) {
+    for (const double bits : {4.0, 8.0, 12.0, 16.0}) {
+      for (const double ta : {0.4, 0.5, 0.6, 0.75}) {
+        for (const double margin : {0.0, 4.0, 8.0, 12.0, 16.0}) {
+          RepeatParams r;
+          r.fact_threshold = t;
+          r.fact_min_weight = bits;
+          r.fact_threshold_alone = ta;
+          r.fact_margin_alone = margin;
+          std::vector<Found> kept;
+          for (const Found& f : all) {
+            const auto& pa = use_persons ? docs[f.a].persons : none;
+            const auto& pb = use_persons ? docs[f.b].persons : none;
+            if (RepeatAccepted(r, f.match, pa, pb)) kept.push_back(f);
+          }
+          const Evaluation e = Evaluate(docs, kept);
+          const bool is_default =
+              t == defaults.fact_threshold && bits == defaults.fact_min_weight &&
+              ta == defaults.fact_threshold_alone && margin == defaults.fact_margin_alone;
+          std::printf(
+              "| %.2f | %.0f | %.2f | %.0f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f | "
+              "%zu/%zu | %zu/%zu |%s\n",
+              t, bits, ta, margin, e.edited.F1(), e.paraphrase.Precision(), e.paraphrase.Recall(),
+              e.paraphrase.F1(), e.overall.Precision(), e.overall.Recall(), e.overall.F1(),
+              e.hard_person_linked, e.hard_person_total, e.hard_template_linked,
+              e.hard_template_total, is_default ? " default" : "");
+        }
+      }
+    }
+  }
+}
+
 // Similarity quantiles per kind of pair (derived doc vs its base), to see the margins.
 void Diagnose(const std::vector<RepeatDoc>& docs, const std::vector<std::string>& texts,
               const RepeatParams& p) {
@@ -278,6 +337,7 @@ int Main(int argc, char** argv) {
   CorpusOptions corpus;
   RepeatParams p;
   bool sweep = false, use_persons = true, diagnose = false, all_rows = false;
+  bool use_facts = true, fact_sweep = false;
   std::size_t dump = 0;
   std::size_t queries = 20000;
   for (int i = 1; i < argc; ++i) {
@@ -313,6 +373,18 @@ int Main(int argc, char** argv) {
       queries = std::strtoull(next(), nullptr, 10);
     else if (a == "--no-persons")
       use_persons = false;
+    else if (a == "--no-facts")
+      use_facts = false;
+    else if (a == "--fact-threshold")
+      p.fact_threshold = std::atof(next());
+    else if (a == "--fact-min-weight")
+      p.fact_min_weight = std::atof(next());
+    else if (a == "--fact-threshold-alone")
+      p.fact_threshold_alone = std::atof(next());
+    else if (a == "--fact-margin")
+      p.fact_margin_alone = std::atof(next());
+    else if (a == "--fact-sweep")
+      fact_sweep = true;
     else if (a == "--sweep")
       sweep = true;
     else if (a == "--all-rows")
@@ -378,18 +450,43 @@ int Main(int argc, char** argv) {
 
   double fp_s = 0, reg_s = 0;
   const std::vector<RepeatSignature> sigs = Fingerprint(texts, p, &fp_s);
+  std::vector<std::vector<std::string>> facts;
+  if (use_facts || fact_sweep) {
+    t0 = Clock::now();
+    facts.reserve(texts.size());
+    std::size_t count = 0;
+    for (const std::string& t : texts) {
+      facts.push_back(ExtractFacts(t));
+      count += facts.back().size();
+    }
+    std::printf("facts_docs_per_s=%.0f facts_per_doc=%.2f\n", double(texts.size()) / Seconds(t0),
+                double(count) / double(texts.size()));
+  }
+  if (fact_sweep) {
+    FactSweep(docs, sigs, facts, order, use_persons);
+    return 0;
+  }
   std::printf(
       "params: shingle=%d hashes=%d bands=%d rows=%d threshold=%.2f bonus=%.2f "
-      "penalty=%.2f min_shingles=%d persons=%s\n",
+      "penalty=%.2f min_shingles=%d persons=%s facts=%s fact_threshold=%.2f "
+      "fact_min_weight=%.0f fact_threshold_alone=%.2f fact_margin_alone=%.0f\n",
       p.shingle_length, p.hash_count, p.bands, p.rows, p.threshold, p.shared_person_bonus,
-      p.different_person_penalty, p.min_shingles, use_persons ? "on" : "off");
+      p.different_person_penalty, p.min_shingles, use_persons ? "on" : "off",
+      use_facts ? "on" : "off", p.fact_threshold, p.fact_min_weight, p.fact_threshold_alone,
+      p.fact_margin_alone);
   std::printf("fingerprint_docs_per_s=%.0f signature_bytes=%zu\n", double(docs.size()) / fp_s,
               sigs.front().Encode().size());
   auto index = RepeatIndex::Create(p);
   if (!index.ok()) return 2;
   const long rss_before = RssKb("VmRSS:");
-  const std::vector<Found> found = Register(docs, sigs, order, *index, use_persons, &reg_s);
+  const std::vector<Found> found = Register(docs, sigs, facts, order, *index, use_persons, &reg_s);
   const long rss_after = RssKb("VmRSS:");
+  std::size_t by_facts = 0;
+  for (const Found& f : found) {
+    by_facts +=
+        f.match.basis == RepeatBasis::kFacts || f.match.basis == RepeatBasis::kFactsAndSharedPerson;
+  }
+  std::printf("links_by_facts=%zu\n", by_facts);
   std::printf("register_docs_per_s=%.0f links=%zu index_rss_mb=%.0f\n", double(docs.size()) / reg_s,
               found.size(), double(rss_after - rss_before) / 1024.0);
 
@@ -400,7 +497,10 @@ int Main(int argc, char** argv) {
   for (std::size_t k = 0; k < q; ++k) {
     const std::uint32_t i = order[k * docs.size() / q];
     const auto& persons = use_persons ? docs[i].persons : std::vector<std::string>{};
-    matches += index->Find(sigs[i], persons, ReportId{static_cast<std::int64_t>(i) + 1}).size();
+    matches += index
+                   ->Find(sigs[i], persons, ReportId{static_cast<std::int64_t>(i) + 1},
+                          facts.empty() ? std::vector<std::string>{} : facts[i])
+                   .size();
   }
   const double find_s = Seconds(t0);
   for (std::size_t k = 0; k < q; ++k)

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <deque>
+
+#include "core/utf8.h"
 
 namespace xuncha {
 namespace {
@@ -13,7 +16,8 @@ constexpr std::size_t kHeaderBytes = 8;
 constexpr int kMaxShingleLength = 4;
 constexpr int kMinHashCount = 8;
 constexpr int kMaxHashCount = 1024;
-constexpr char32_t kReplacement = 0xFFFD;
+// Reports naming the query's persons checked by their facts; beyond, the rest is left out.
+constexpr std::size_t kMaxPersonCandidates = 20000;
 
 // SplitMix64's finaliser: a fast, well-mixed 64-bit hash of a 64-bit key.
 constexpr std::uint64_t Mix64(std::uint64_t x) {
@@ -46,44 +50,6 @@ const Coefficients& HashCoefficients() {
   return c;
 }
 
-// Decodes one code point, advancing `i`; an invalid sequence counts as one U+FFFD byte.
-char32_t NextCodePoint(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  int len = 0;
-  char32_t cp = 0;
-  if ((b0 & 0xE0) == 0xC0) {
-    len = 2;
-    cp = b0 & 0x1F;
-  } else if ((b0 & 0xF0) == 0xE0) {
-    len = 3;
-    cp = b0 & 0x0F;
-  } else if ((b0 & 0xF8) == 0xF0) {
-    len = 4;
-    cp = b0 & 0x07;
-  } else {
-    ++i;
-    return kReplacement;
-  }
-  if (i + len > s.size()) {
-    ++i;
-    return kReplacement;
-  }
-  for (int k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      ++i;
-      return kReplacement;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += len;
-  return cp;
-}
-
 // Characters that carry no content for repeat detection: white space and punctuation, ASCII,
 // Latin-1, general, CJK and full-width (normalisation folds most full-width forms to ASCII, but
 // not 。、「」《》 and the like).
@@ -104,7 +70,7 @@ std::vector<std::uint64_t> ShingleKeys(std::string_view text, int length) {
   std::vector<char32_t> cps;
   cps.reserve(text.size() / 2);
   for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = NextCodePoint(text, i);
+    const char32_t c = utf8::NextCodePoint(text, i);
     if (!Ignored(c)) cps.push_back(c);
   }
   std::vector<std::uint64_t> keys;
@@ -156,6 +122,19 @@ std::string Reason(double similarity, RepeatBasis basis, const std::vector<std::
     for (const auto& p : shared) out += " " + p;
   } else if (basis == RepeatBasis::kTextDifferentPersons) {
     out += "; different persons named";
+  }
+  return out;
+}
+
+std::string FactReason(const RepeatMatch& m) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "text %.2f; facts %.2f (%.0f bits)", m.similarity,
+                m.fact_similarity, m.fact_weight);
+  std::string out = buf;
+  for (const auto& f : m.shared_facts) out += " " + f;
+  if (m.basis == RepeatBasis::kFactsAndSharedPerson) {
+    out += "; shared";
+    for (const auto& p : m.shared_persons) out += " " + p;
   }
   return out;
 }
@@ -242,6 +221,23 @@ double RepeatSignature::Similarity(const RepeatSignature& o) const {
 
 // ---- the person rule ----
 
+double FactWeightAlone(const RepeatParams& p, std::size_t indexed) {
+  return std::max(p.fact_min_weight,
+                  std::log2(static_cast<double>(indexed) + 1) + p.fact_margin_alone);
+}
+
+bool RepeatAccepted(const RepeatParams& p, const RepeatMatch& m, const std::vector<std::string>& a,
+                    const std::vector<std::string>& b) {
+  if (m.similarity >= RepeatBar(p, a, b)) return true;
+  if (m.shared_facts.empty()) return false;
+  if (a.empty() || b.empty()) {
+    return m.fact_similarity >= p.fact_threshold_alone && m.fact_surprise >= p.fact_margin_alone &&
+           m.fact_weight >= p.fact_min_weight;
+  }
+  if (Intersection(a, b).empty()) return false;
+  return m.fact_similarity >= p.fact_threshold && m.fact_weight >= p.fact_min_weight;
+}
+
 double RepeatBar(const RepeatParams& p, const std::vector<std::string>& a,
                  const std::vector<std::string>& b) {
   if (a.empty() || b.empty()) return p.threshold;
@@ -264,7 +260,7 @@ std::uint64_t RepeatIndex::BandKey(const RepeatSignature& s, int band) const {
 }
 
 Status RepeatIndex::Add(ReportId report, const RepeatSignature& signature,
-                        std::vector<std::string> persons) {
+                        std::vector<std::string> persons, const std::vector<std::string>& facts) {
   if (slot_of_.count(report) != 0) {
     return Error::Make(ErrorCode::kAlreadyExists, "report already in the repeat index");
   }
@@ -284,6 +280,8 @@ Status RepeatIndex::Add(ReportId report, const RepeatSignature& signature,
     slots_[slot] = {report, signature, std::move(persons)};
   }
   slot_of_.emplace(report, slot);
+  for (const std::string& person : slots_[slot].persons) by_person_[person].push_back(report);
+  if (!facts.empty()) facts_.Add(report, facts);
   if (signature.shingle_count() < static_cast<std::uint32_t>(params_.min_shingles)) return Ok();
   for (int band = 0; band < params_.bands; ++band) {
     auto [it, inserted] = head_.try_emplace(BandKey(signature, band), slot);
@@ -298,7 +296,14 @@ bool RepeatIndex::Remove(ReportId report) {
   if (found == slot_of_.end()) return false;
   const std::uint32_t slot = found->second;
   slot_of_.erase(found);
+  facts_.Remove(report);
   Slot& s = slots_[slot];
+  for (const std::string& person : s.persons) {
+    auto it = by_person_.find(person);
+    if (it == by_person_.end()) continue;
+    std::erase(it->second, report);
+    if (it->second.empty()) by_person_.erase(it);
+  }
   if (s.signature.shingle_count() >= static_cast<std::uint32_t>(params_.min_shingles)) {
     for (int band = 0; band < params_.bands; ++band) {
       const auto it = head_.find(BandKey(s.signature, band));
@@ -353,24 +358,69 @@ std::vector<ReportId> RepeatIndex::Candidates(const RepeatSignature& signature) 
 }
 
 std::vector<RepeatMatch> RepeatIndex::Find(const RepeatSignature& signature,
-                                           std::vector<std::string> persons, ReportId self) const {
+                                           std::vector<std::string> persons, ReportId self,
+                                           const std::vector<std::string>& facts) const {
   SortUnique(persons);
-  std::vector<RepeatMatch> out;
+  std::unordered_map<ReportId, RepeatMatch> found;
+  const auto match_of = [&](ReportId id, const Slot& other) -> RepeatMatch& {
+    auto [it, inserted] = found.try_emplace(id);
+    RepeatMatch& m = it->second;
+    if (inserted) {
+      m.report = id;
+      m.similarity = signature.Similarity(other.signature);
+      m.shared_persons = Intersection(persons, other.persons);
+    }
+    return m;
+  };
   for (const ReportId id : Candidates(signature)) {
     if (id == self) continue;
-    const Slot& other = slots_[slot_of_.at(id)];
-    const double similarity = signature.Similarity(other.signature);
-    if (similarity < RepeatBar(params_, persons, other.persons)) continue;
-    RepeatMatch m;
-    m.report = id;
-    m.similarity = similarity;
-    m.shared_persons = Intersection(persons, other.persons);
-    if (!m.shared_persons.empty()) {
-      m.basis = RepeatBasis::kTextAndSharedPerson;
-    } else if (!persons.empty() && !other.persons.empty()) {
-      m.basis = RepeatBasis::kTextDifferentPersons;
+    match_of(id, slots_[slot_of_.at(id)]);
+  }
+  const double log_n = std::log2(static_cast<double>(facts_.size()) + 1);
+  const auto take = [&](std::vector<FactHit> hits) {
+    for (FactHit& h : hits) {
+      RepeatMatch& m = match_of(h.report, slots_[slot_of_.at(h.report)]);
+      m.fact_similarity = h.similarity;
+      m.fact_weight = h.shared_weight;
+      m.fact_surprise = h.shared_weight - log_n;
+      m.shared_facts = std::move(h.shared);
     }
-    m.reason = Reason(similarity, m.basis, m.shared_persons);
+  };
+  if (!facts.empty()) {
+    // Any report, at the bars for a side naming nobody (a candidate naming other persons than
+    // the query is never a repeat by its facts) ...
+    take(facts_.Find(facts, self, params_.fact_threshold_alone,
+                     FactWeightAlone(params_, facts_.size())));
+    // ... and the reports naming a person the query names, at the lower bars.
+    if (!persons.empty()) {
+      std::vector<ReportId> sharing;
+      for (const std::string& person : persons) {
+        auto it = by_person_.find(person);
+        if (it == by_person_.end()) continue;
+        sharing.insert(sharing.end(), it->second.begin(), it->second.end());
+        if (sharing.size() > kMaxPersonCandidates) break;
+      }
+      std::sort(sharing.begin(), sharing.end());
+      sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
+      take(facts_.Compare(facts, self, sharing, params_.fact_threshold, params_.fact_min_weight));
+    }
+  }
+  std::vector<RepeatMatch> out;
+  for (auto& [id, m] : found) {
+    const Slot& other = slots_[slot_of_.at(id)];
+    if (!RepeatAccepted(params_, m, persons, other.persons)) continue;
+    const bool both_named = !persons.empty() && !other.persons.empty();
+    if (m.similarity >= RepeatBar(params_, persons, other.persons)) {
+      if (!m.shared_persons.empty()) {
+        m.basis = RepeatBasis::kTextAndSharedPerson;
+      } else if (both_named) {
+        m.basis = RepeatBasis::kTextDifferentPersons;
+      }
+      m.reason = Reason(m.similarity, m.basis, m.shared_persons);
+    } else {
+      m.basis = m.shared_persons.empty() ? RepeatBasis::kFacts : RepeatBasis::kFactsAndSharedPerson;
+      m.reason = FactReason(m);
+    }
     out.push_back(std::move(m));
   }
   std::sort(out.begin(), out.end(), [](const RepeatMatch& x, const RepeatMatch& y) {

@@ -20,6 +20,7 @@
 
 #include "core/ids.h"
 #include "core/result.h"
+#include "domain/repeat_facts.h"
 
 namespace xuncha {
 
@@ -42,6 +43,19 @@ struct RepeatParams {
   double shared_person_bonus = 0.10;
   // ... raised by this much when both name persons and share none.
   double different_person_penalty = 0.40;
+
+  // Facts (repeat_facts.h): a paraphrase keeps the facts and rewords the text. Two reports
+  // whose texts differ are repeats when their facts agree: with a person named by both, a
+  // weighted Jaccard of at least `fact_threshold` over shared facts of at least
+  // `fact_min_weight` bits; when one side or both name nobody, `fact_threshold_alone` and
+  // shared facts worth `fact_margin_alone` bits more than log2 of the number of reports (so that
+  // a chance agreement stays unlikely however many reports there are) and at least
+  // `fact_min_weight`. Never when both name persons and share none.
+  // Tuned by bench/repeat (repeat_bench --fact-sweep, seed 1; recorded in RESULTS.md).
+  double fact_threshold = 0.30;
+  double fact_min_weight = 12;
+  double fact_threshold_alone = 0.60;
+  double fact_margin_alone = 8;
 };
 
 // The MinHash signature of one normalised text.
@@ -82,6 +96,8 @@ enum class RepeatBasis {
   kText,                  // similar text; one side or both name no person
   kTextAndSharedPerson,   // similar text and at least one person named by both
   kTextDifferentPersons,  // very similar text although the named persons differ
+  kFactsAndSharedPerson,  // other words, the same facts and a person named by both
+  kFacts,                 // other words, the same facts; one side or both name no person
 };
 
 // The similarity a pair needs under the person rule (docs/repeats.md): `threshold`, minus
@@ -90,11 +106,29 @@ enum class RepeatBasis {
 double RepeatBar(const RepeatParams& params, const std::vector<std::string>& persons_a,
                  const std::vector<std::string>& persons_b);
 
+struct RepeatMatch;
+
+// The bits of shared facts a pair needs when one side names nobody, among `indexed` reports:
+// fact_margin_alone above log2(indexed + 1), and never below fact_min_weight.
+double FactWeightAlone(const RepeatParams& params, std::size_t indexed);
+
+// Whether `m` is a repeat under the rule of `params` given the persons each side names (sorted,
+// distinct): its text similarity reaches RepeatBar, or its facts agree as the fact_* fields
+// require. The server verifies loosely in the index and applies this with the persons it
+// matches for the candidates only.
+bool RepeatAccepted(const RepeatParams& params, const RepeatMatch& m,
+                    const std::vector<std::string>& persons_a,
+                    const std::vector<std::string>& persons_b);
+
 struct RepeatMatch {
   ReportId report;
   double similarity = 0;  // estimated Jaccard of the shingle sets
   RepeatBasis basis = RepeatBasis::kText;
   std::vector<std::string> shared_persons;
+  double fact_similarity = 0;             // weighted Jaccard of the fact sets (0 when not compared)
+  double fact_weight = 0;                 // bits of the shared facts
+  double fact_surprise = 0;               // fact_weight - log2(number of indexed reports + 1)
+  std::vector<std::string> shared_facts;  // rarest first
   std::string reason;  // short, for the log and as a fallback label: "text 0.82; shared leader:17"
 };
 
@@ -108,8 +142,9 @@ class RepeatIndex {
   // Indexes `report`. `persons`: the keys of the persons it names (any order, duplicates
   // ignored). kAlreadyExists if it is indexed; kInvalidArgument if the signature was made with
   // other parameters.
+  // `facts`: ExtractFacts of its text (empty: text alone).
   Status Add(ReportId report, const RepeatSignature& signature,
-             std::vector<std::string> persons = {});
+             std::vector<std::string> persons = {}, const std::vector<std::string>& facts = {});
   // Forgets `report`; false if it was not indexed.
   bool Remove(ReportId report);
 
@@ -117,10 +152,12 @@ class RepeatIndex {
   // Empty for a signature with fewer than min_shingles shingles or other parameters.
   std::vector<ReportId> Candidates(const RepeatSignature& signature) const;
 
-  // The candidates that pass verification under the person rule, most similar first (ties by
-  // id), excluding `self` (pass ReportId{} for none).
+  // The candidates that pass verification under the person rule (RepeatAccepted), found by
+  // their text or by their facts, most similar text first (ties by id), excluding `self` (pass
+  // ReportId{} for none).
   std::vector<RepeatMatch> Find(const RepeatSignature& signature, std::vector<std::string> persons,
-                                ReportId self = ReportId{}) const;
+                                ReportId self = ReportId{},
+                                const std::vector<std::string>& facts = {}) const;
 
   std::size_t size() const { return slot_of_.size(); }
   const RepeatParams& params() const { return params_; }
@@ -141,6 +178,8 @@ class RepeatIndex {
   std::vector<std::uint32_t> free_;  // empty slots to reuse
   std::unordered_map<std::uint64_t, std::uint32_t> head_;  // band key -> first slot
   std::unordered_map<ReportId, std::uint32_t> slot_of_;
+  FactIndex facts_;
+  std::unordered_map<std::string, std::vector<ReportId>> by_person_;  // person -> reports
 };
 
 // Repeat groups: links between reports, never merges. A group is a connected component of the

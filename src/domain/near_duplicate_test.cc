@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "text/chinese_text.h"
@@ -142,6 +143,74 @@ TEST(NearDupIndexTest, SameTemplateDifferentPersonNeedsTheRaisedBar) {
   const double s = Sign(kBase).Similarity(Sign(kSameTemplateOtherPerson));
   EXPECT_LT(s, RepeatParams{}.threshold + RepeatParams{}.different_person_penalty);
   EXPECT_TRUE(index.Find(Sign(kSameTemplateOtherPerson), kLi).empty());
+}
+
+// A paraphrase: the matter of kBase retold in other words, keeping its facts (the restaurant,
+// the amount, the date).
+const char* const kParaphrase =
+    "住建局那位姓王的副局长，王胜弘，从2023年3月起就让下面单位替他买单。春节期间光是在聚福楼"
+    "就请客六回，一回都超过3000元，发票开成业务接待拿回局里报了，还叫办公室拆成小票应付审计。"
+    "大家都看在眼里，请组里查一查。";
+
+std::vector<std::string> FactsOf(const std::string& raw) {
+  auto normalised = text::Normalize(raw);
+  EXPECT_TRUE(normalised.ok());
+  return ExtractFacts(normalised.ok() ? *normalised : std::string());
+}
+
+// An index holding kBase among background reports about other matters, so that the facts of
+// kBase are rare and the common ones (a year, a month) are common.
+RepeatIndex IndexWithBackground(const std::vector<std::string>& base_persons) {
+  RepeatIndex index = MakeIndex();
+  EXPECT_TRUE(index.Add(ReportId{1}, Sign(kBase), base_persons, FactsOf(kBase)).ok());
+  for (int i = 0; i < 300; ++i) {
+    const std::string other = "2023年" + std::to_string(1 + i % 12) + "月，某单位职工反映第" +
+                              std::to_string(100 + i) + "号问题，涉及金额" +
+                              std::to_string(1000 + 37 * i) + "元，地点在" +
+                              std::string(i % 2 != 0 ? "东湖" : "西山") + "小区。";
+    EXPECT_TRUE(index.Add(ReportId(100 + i), Sign(other), {}, FactsOf(other)).ok());
+  }
+  return index;
+}
+
+TEST(NearDupIndexTest, AParaphraseIsFoundByItsFacts) {
+  const double text = Sign(kBase).Similarity(Sign(kParaphrase));
+  ASSERT_LT(text, RepeatParams{}.threshold - RepeatParams{}.shared_person_bonus);
+  {
+    // The same person named by both: the lower fact bars.
+    const RepeatIndex index = IndexWithBackground(kWang);
+    const auto found = index.Find(Sign(kParaphrase), kWang, ReportId{}, FactsOf(kParaphrase));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].report, ReportId{1});
+    EXPECT_EQ(found[0].basis, RepeatBasis::kFactsAndSharedPerson);
+    EXPECT_GE(found[0].fact_similarity, RepeatParams{}.fact_threshold);
+    EXPECT_NE(std::find(found[0].shared_facts.begin(), found[0].shared_facts.end(), "聚福楼"),
+              found[0].shared_facts.end());
+    EXPECT_NE(found[0].reason.find("facts"), std::string::npos);
+    // Without facts, the text alone does not find it.
+    EXPECT_TRUE(index.Find(Sign(kParaphrase), kWang).empty());
+  }
+  {
+    // Nobody matched on either side: the stricter bars still take it (rare facts agree).
+    const RepeatIndex index = IndexWithBackground({});
+    const auto found = index.Find(Sign(kParaphrase), {}, ReportId{}, FactsOf(kParaphrase));
+    ASSERT_EQ(found.size(), 1u);
+    EXPECT_EQ(found[0].basis, RepeatBasis::kFacts);
+  }
+  {
+    // Both name persons and share none: facts never link them.
+    const RepeatIndex index = IndexWithBackground(kWang);
+    EXPECT_TRUE(index.Find(Sign(kParaphrase), kLi, ReportId{}, FactsOf(kParaphrase)).empty());
+  }
+}
+
+TEST(NearDupIndexTest, SamePersonOtherActSharesNoFactsWorthALink) {
+  const RepeatIndex index = IndexWithBackground(kWang);
+  EXPECT_TRUE(index.Find(Sign(kSamePersonOtherAct), kWang, ReportId{}, FactsOf(kSamePersonOtherAct))
+                  .empty());
+  EXPECT_TRUE(
+      index.Find(Sign(kSameTemplateOtherPerson), kLi, ReportId{}, FactsOf(kSameTemplateOtherPerson))
+          .empty());
 }
 
 TEST(NearDupIndexTest, UnrelatedTextIsNotARepeat) {

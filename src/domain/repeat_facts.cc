@@ -1,0 +1,394 @@
+#include "domain/repeat_facts.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdlib>
+#include <iterator>
+#include <optional>
+#include <unordered_set>
+
+#include "core/utf8.h"
+
+namespace xuncha {
+namespace {
+
+// Place and organisation suffixes, longest first where one ends another (大酒店 before 酒店).
+// Written out as the words people use in letters; ICU has no named-entity data to take them
+// from.
+constexpr std::array<std::u32string_view, 47> kSuffixes = {
+    U"有限公司", U"有限责任公司", U"股份公司", U"公司", U"集团", U"合作社", U"商行",   U"超市",
+    U"厂",       U"大酒店",       U"酒店",     U"饭店", U"宾馆", U"酒楼",   U"茶楼",   U"食府",
+    U"餐厅",     U"饭庄",         U"会所",     U"会馆", U"山庄", U"农家乐", U"度假村", U"俱乐部",
+    U"大厦",     U"广场",         U"楼",       U"小区", U"花园", U"家园",   U"项目",   U"工程",
+    U"村",       U"社区",         U"镇",       U"乡",   U"街道", U"卫生院", U"医院",   U"学校",
+    U"中学",     U"小学",         U"幼儿园",   U"中心", U"市场", U"养殖场", U"加油站"};
+
+// Characters that end a name when walking back from its suffix: prepositions, particles and
+// verbs that commonly stand right before a place or firm (在聚福楼, 收受了宏达公司).
+bool StopsName(char32_t c) {
+  static const std::u32string_view kStops = U"在到去从于给和与及跟同向往对为由将把被让叫请的了是";
+  return kStops.find(c) != std::u32string_view::npos;
+}
+
+bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+bool IsDigit(char32_t c) { return c >= '0' && c <= '9'; }
+
+std::string Utf8(std::u32string_view cps) {
+  std::string out;
+  for (const char32_t c : cps) utf8::Append(out, c);
+  return out;
+}
+
+// Suffix lengths to try at a position, longest first (so 有限公司 wins over 公司).
+std::vector<std::u32string_view> SuffixesLongestFirst() {
+  std::vector<std::u32string_view> v(kSuffixes.begin(), kSuffixes.end());
+  std::stable_sort(v.begin(), v.end(), [](std::u32string_view a, std::u32string_view b) {
+    return a.size() > b.size();
+  });
+  return v;
+}
+
+// Digits of `run` (commas dropped) as a number; `mult` scales it. Rounded to a whole number.
+std::string Amount(const std::string& digits, double mult) {
+  const double v = std::strtod(digits.c_str(), nullptr) * mult;
+  if (!(v >= 0) || v > 1e15) return digits;
+  return std::to_string(std::llround(v));
+}
+
+std::string WithoutLeadingZeros(const std::string& digits) {
+  const std::size_t first = digits.find_first_not_of('0');
+  return first == std::string::npos ? "0" : digits.substr(first);
+}
+
+constexpr int kMaxNamePrefix = 4;
+constexpr int kMinNamePrefix = 2;
+// Walked postings per query at most (the rarest facts first), so that a query's cost does not
+// grow with the index: a fact every 16th report states weighs 5 bits and finds nothing alone.
+constexpr std::size_t kPostingsBudget = 20000;
+constexpr std::size_t kMinCommonDf = 64;
+
+}  // namespace
+
+std::vector<std::string> ExtractFacts(std::string_view text) {
+  std::u32string cps;
+  cps.reserve(text.size() / 2);
+  for (std::size_t i = 0; i < text.size();) cps.push_back(utf8::NextCodePoint(text, i));
+
+  std::vector<std::string> out;
+  const std::size_t n = cps.size();
+  int last_month = 0;              // the month just read, for "5月12日"
+  std::size_t last_month_end = 0;  // where it ended
+  for (std::size_t i = 0; i < n;) {
+    const char32_t c = cps[i];
+    if (IsDigit(c) && (i == 0 || !IsDigit(cps[i - 1]))) {
+      std::string digits;
+      std::size_t j = i;
+      bool dot = false;
+      while (j < n) {
+        if (IsDigit(cps[j])) {
+          digits.push_back(static_cast<char>(cps[j]));
+        } else if (cps[j] == '.' && !dot && j + 1 < n && IsDigit(cps[j + 1])) {
+          dot = true;
+          digits.push_back('.');
+        } else if (cps[j] == ',' && !dot && j + 3 < n && IsDigit(cps[j + 1]) &&
+                   IsDigit(cps[j + 2]) && IsDigit(cps[j + 3]) &&
+                   (j + 4 >= n || !IsDigit(cps[j + 4]))) {
+          // a thousands separator: 3,500
+        } else {
+          break;
+        }
+        ++j;
+      }
+      std::size_t k = j;
+      while (k < n && cps[k] == ' ') ++k;
+      const char32_t unit = k < n ? cps[k] : 0;
+      const long whole = std::strtol(digits.c_str(), nullptr, 10);
+      if (unit == U'万' || unit == U'千') {
+        out.push_back(Amount(digits, unit == U'万' ? 10000 : 1000) + "元");
+        ++k;
+      } else if (unit == U'元' || unit == U'块') {
+        out.push_back(Amount(digits, 1) + "元");
+        ++k;
+      } else if (unit == U'年' && !dot && digits.size() == 4 && whole >= 1950 && whole <= 2099) {
+        out.push_back(digits + "年");
+        ++k;
+      } else if (unit == U'月' && !dot && whole >= 1 && whole <= 12) {
+        out.push_back(std::to_string(whole) + "月");
+        last_month = static_cast<int>(whole);
+        last_month_end = k + 1;
+        ++k;
+      } else if ((unit == U'日' || unit == U'号') && !dot && whole >= 1 && whole <= 31) {
+        out.push_back(std::to_string(whole) + "日");
+        if (last_month != 0 && last_month_end == i) {
+          out.push_back(std::to_string(last_month) + "月" + std::to_string(whole) + "日");
+        }
+        ++k;
+      } else if (!digits.empty()) {
+        out.push_back(dot ? digits : WithoutLeadingZeros(digits));
+      }
+      i = j;
+      continue;
+    }
+    i += 1;
+  }
+
+  static const std::vector<std::u32string_view> suffixes = SuffixesLongestFirst();
+  for (std::size_t p = 0; p < n;) {
+    std::size_t matched = 0;
+    for (const std::u32string_view s : suffixes) {
+      if (p + s.size() <= n && std::u32string_view(cps).substr(p, s.size()) == s) {
+        matched = s.size();
+        break;
+      }
+    }
+    if (matched == 0) {
+      ++p;
+      continue;
+    }
+    std::size_t start = p;
+    while (start > 0 && p - start < kMaxNamePrefix && IsHan(cps[start - 1]) &&
+           !StopsName(cps[start - 1])) {
+      --start;
+    }
+    if (p - start >= kMinNamePrefix) {
+      out.push_back(Utf8(std::u32string_view(cps).substr(start, p - start + matched)));
+    }
+    p += matched;
+  }
+
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace {
+
+// 0 named place or firm, 1 amount, 2 date, 3 other number.
+int FactKind(std::string_view f) {
+  if (f.empty() || !IsDigit(static_cast<unsigned char>(f.front()))) return 0;
+  if (f.ends_with("元")) return 1;
+  if (f.ends_with("年") || f.ends_with("月") || f.ends_with("日")) return 2;
+  return 3;
+}
+
+}  // namespace
+
+std::vector<std::string> SharedFacts(const std::vector<std::string>& a,
+                                     const std::vector<std::string>& b) {
+  std::vector<std::string> x = a;
+  std::vector<std::string> y = b;
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  std::vector<std::string> out;
+  std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  std::stable_sort(out.begin(), out.end(), [](const std::string& p, const std::string& q) {
+    return FactKind(p) < FactKind(q);
+  });
+  return out;
+}
+
+// ---- FactIndex ----
+
+void FactIndex::Add(ReportId report, const std::vector<std::string>& facts) {
+  Remove(report);
+  std::vector<std::uint32_t> ids;
+  ids.reserve(facts.size());
+  for (const std::string& f : facts) {
+    auto [it, inserted] = id_of_.try_emplace(f, static_cast<std::uint32_t>(name_of_.size()));
+    if (inserted) {
+      name_of_.push_back(f);
+      postings_.emplace_back();
+    }
+    ids.push_back(it->second);
+  }
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (const std::uint32_t id : ids) postings_[id].push_back(report);
+  facts_of_[report] = std::move(ids);
+}
+
+bool FactIndex::Remove(ReportId report) {
+  auto it = facts_of_.find(report);
+  if (it == facts_of_.end()) return false;
+  for (const std::uint32_t id : it->second) {
+    auto& list = postings_[id];
+    // Newest reports are at the end, and the ones removed are mostly new (an edit re-indexes).
+    for (std::size_t k = list.size(); k-- > 0;) {
+      if (list[k] == report) {
+        list.erase(list.begin() + static_cast<std::ptrdiff_t>(k));
+        break;
+      }
+    }
+  }
+  facts_of_.erase(it);
+  return true;
+}
+
+double FactIndex::WeightOf(std::size_t df) const {
+  return std::log2((static_cast<double>(facts_of_.size()) + 1) / (static_cast<double>(df) + 1)) + 1;
+}
+
+double FactIndex::Weight(std::string_view fact) const {
+  auto it = id_of_.find(std::string(fact));
+  return WeightOf(it == id_of_.end() ? 0 : postings_[it->second].size());
+}
+
+FactIndex::Query FactIndex::Prepare(const std::vector<std::string>& facts, ReportId self) const {
+  Query query;
+  query.self = self;
+  const std::vector<std::uint32_t>* mine = nullptr;
+  if (self.value != 0) {
+    if (auto it = facts_of_.find(self); it != facts_of_.end()) mine = &it->second;
+  }
+  std::unordered_set<std::int64_t> seen;
+  for (const std::string& f : facts) {
+    auto it = id_of_.find(f);
+    const std::int64_t id = it == id_of_.end() ? -1 : static_cast<std::int64_t>(it->second);
+    if (id >= 0 && !seen.insert(id).second) continue;
+    std::size_t df = id < 0 ? 0 : postings_[static_cast<std::size_t>(id)].size();
+    // The query's own report, when indexed, does not count towards a fact's frequency.
+    if (mine != nullptr && id >= 0 &&
+        std::binary_search(mine->begin(), mine->end(), static_cast<std::uint32_t>(id))) {
+      --df;
+    }
+    query.facts.push_back({id, df, WeightOf(df)});
+    query.weight += query.facts.back().weight;
+  }
+  std::sort(query.facts.begin(), query.facts.end(),
+            [](const QueryFact& a, const QueryFact& b) { return a.df < b.df; });
+  return query;
+}
+
+std::optional<FactHit> FactIndex::Verify(const Query& query, ReportId r, double min_similarity,
+                                         double min_shared_weight) const {
+  auto found = facts_of_.find(r);
+  if (found == facts_of_.end() || r == query.self) return std::nullopt;
+  const std::vector<std::uint32_t>& theirs = found->second;
+  double shared = 0;
+  for (const QueryFact& q : query.facts) {
+    if (q.id >= 0 &&
+        std::binary_search(theirs.begin(), theirs.end(), static_cast<std::uint32_t>(q.id))) {
+      shared += q.weight;
+    }
+  }
+  // The union weighs at least the query's own facts: most candidates stop here.
+  if (shared < min_shared_weight - 1e-9 || shared < min_similarity * query.weight - 1e-9) {
+    return std::nullopt;
+  }
+  // The shared facts were weighed from the query's side (without itself); the other side uses
+  // the same weights for them so that identical sets score exactly 1.
+  double their_weight = 0;
+  std::vector<std::pair<std::size_t, std::string>> names;
+  for (const std::uint32_t id : theirs) {
+    const auto q = std::find_if(query.facts.begin(), query.facts.end(),
+                                [id](const QueryFact& f) { return f.id == std::int64_t{id}; });
+    if (q == query.facts.end()) {
+      their_weight += WeightOf(postings_[id].size());
+    } else {
+      their_weight += q->weight;
+      names.emplace_back(q->df, name_of_[id]);
+    }
+  }
+  const double union_weight = query.weight + their_weight - shared;
+  const double similarity = union_weight > 0 ? shared / union_weight : 0;
+  if (similarity < min_similarity - 1e-9) return std::nullopt;
+  FactHit h;
+  h.report = r;
+  h.similarity = similarity;
+  h.shared_weight = shared;
+  std::sort(names.begin(), names.end());
+  for (auto& [df, name] : names) h.shared.push_back(std::move(name));
+  return h;
+}
+
+namespace {
+
+void SortHits(std::vector<FactHit>& hits) {
+  std::sort(hits.begin(), hits.end(), [](const FactHit& a, const FactHit& b) {
+    return a.similarity != b.similarity ? a.similarity > b.similarity : a.report < b.report;
+  });
+}
+
+}  // namespace
+
+std::vector<FactHit> FactIndex::Find(const std::vector<std::string>& facts, ReportId self,
+                                     double min_similarity, double min_shared_weight) const {
+  const Query query = Prepare(facts, self);
+  // Prefix filtering: walking the postings of the rarest facts first, a report absent from
+  // every list walked shares at most the weight not yet walked; once that is below the bar, the
+  // remaining lists cannot add a candidate. The commonest facts (dates, small numbers) are
+  // never walked, and the walk stays within a budget.
+  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - 1e-9;
+  const std::size_t common_df = std::max(kMinCommonDf, facts_of_.size() / 16);
+  std::unordered_map<ReportId, double> partial;
+  std::size_t walked = 0;
+  double unwalked_weight = query.weight;
+  for (const QueryFact& q : query.facts) {
+    if (q.id < 0 || q.df == 0) {
+      unwalked_weight -= q.weight;  // no other report states it
+      continue;
+    }
+    if (unwalked_weight < bar) break;
+    if (q.df > common_df || walked + q.df > kPostingsBudget) break;
+    walked += q.df;
+    unwalked_weight -= q.weight;
+    for (const ReportId r : postings_[static_cast<std::size_t>(q.id)]) {
+      if (r != self) partial[r] += q.weight;
+    }
+  }
+  // A candidate shares at most what it shares already plus every fact not walked: most are
+  // dropped unverified.
+  std::vector<FactHit> out;
+  for (const auto& [r, w] : partial) {
+    if (w + unwalked_weight < bar) continue;
+    if (auto h = Verify(query, r, min_similarity, min_shared_weight)) out.push_back(std::move(*h));
+  }
+  SortHits(out);
+  return out;
+}
+
+std::vector<FactHit> FactIndex::Compare(const std::vector<std::string>& facts, ReportId self,
+                                        const std::vector<ReportId>& reports, double min_similarity,
+                                        double min_shared_weight) const {
+  const Query query = Prepare(facts, self);
+  std::vector<FactHit> out;
+  if (query.facts.empty()) return out;
+  // When the postings of the query's rarest facts (the prefix a candidate must share one of,
+  // as in Find) are shorter than the list given, walk them and verify only the given reports
+  // met on the way: a person named in thousands of reports shares a rare fact with few.
+  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - 1e-9;
+  double unwalked_weight = query.weight;
+  std::size_t prefix_postings = 0;
+  std::vector<std::uint32_t> prefix;
+  for (const QueryFact& q : query.facts) {
+    if (unwalked_weight < bar) break;
+    unwalked_weight -= q.weight;
+    if (q.id < 0) continue;
+    prefix.push_back(static_cast<std::uint32_t>(q.id));
+    prefix_postings += q.df;
+  }
+  std::vector<ReportId> given = reports;
+  std::sort(given.begin(), given.end());
+  given.erase(std::unique(given.begin(), given.end()), given.end());
+  std::vector<ReportId> to_verify;
+  if (prefix_postings < given.size()) {
+    for (const std::uint32_t id : prefix) {
+      for (const ReportId r : postings_[id]) {
+        if (std::binary_search(given.begin(), given.end(), r)) to_verify.push_back(r);
+      }
+    }
+    std::sort(to_verify.begin(), to_verify.end());
+    to_verify.erase(std::unique(to_verify.begin(), to_verify.end()), to_verify.end());
+  } else {
+    to_verify = std::move(given);
+  }
+  for (const ReportId r : to_verify) {
+    if (auto h = Verify(query, r, min_similarity, min_shared_weight)) out.push_back(std::move(*h));
+  }
+  SortHits(out);
+  return out;
+}
+
+}  // namespace xuncha
