@@ -3,6 +3,8 @@
 // replaceable by the office only, and what GET answers is what PUT takes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "app/discipline_catalogue.h"
 #include "test_support.h"
 
@@ -34,9 +36,75 @@ class ApiTriageTest : public ::testing::Test {
     return body["items"].empty() ? 0 : body["items"][0]["id"].get<std::int64_t>();
   }
 
+  // Registers a report at `unit` through the app, as the office's intake desk would.
+  std::int64_t Register(const std::string& unit, const std::string& content) {
+    auto intake = app_.reports->Intake();
+    EXPECT_TRUE(intake.ok());
+    ReportDraft d;
+    for (const auto& i : intake->items) {
+      if (i.unit_name == unit) d.assignment_id = i.assignment_id;
+    }
+    d.channel = Channel::kLetter;
+    d.anonymous = true;
+    d.received_at = app_.clock.Now() - 60;
+    d.body.content = content;
+    auto r = app_.reports->Register(app_.As("office"), d);
+    EXPECT_TRUE(r.ok()) << r.error().message;
+    EXPECT_TRUE(app_.search->Sync().ok());
+    return r.ok() ? r->report.id.value : 0;
+  }
+
   testing::TestApp app_;
   std::unique_ptr<testing::TestServer> server_;
 };
+
+// All persons, places and amounts are fictional.
+TEST_F(ApiTriageTest, AParaphraseWithTheSameFactsIsLinkedAndShowsThem) {
+  const std::int64_t first =
+      Register("市财政局",
+               "反映市财政局局长王胜弘2023年5月12日在聚福楼宴请管理服务对象，一顿饭花费8600元，"
+               "费用在专项资金中列支，请巡察组核查。");
+  // Other words, the same official, restaurant, date and amount.
+  const std::int64_t retold = Register(
+      "市财政局",
+      "听说财政局的王胜弘局长去年5月12日那天（2023年）跑到聚福楼摆了一桌，请的都是找局里办事"
+      "的老板，8600元的饭钱最后走的是专项资金的账。");
+  // The same official, another act with other facts: not a repeat.
+  const std::int64_t other_act = Register(
+      "市财政局",
+      "市财政局局长王胜弘2021年让其亲属入股宏达建材公司，该公司此后承接局里办公楼维修工程，"
+      "合同金额46万元。");
+  Client member = SignedIn("member1");
+  HttpResult r = member.Get("/api/v1/reports/" + std::to_string(retold) + "/triage");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const json repeats = r.json()["repeats"];
+  ASSERT_EQ(repeats.size(), 1u) << repeats.dump();
+  EXPECT_EQ(repeats[0]["id"], first);
+  EXPECT_EQ(repeats[0]["link_origin"], "automatic");
+  EXPECT_EQ(repeats[0]["link_basis"], "facts");
+  EXPECT_TRUE(repeats[0]["direct"].get<bool>());
+  const auto facts = repeats[0]["shared_facts"].get<std::vector<std::string>>();
+  ASSERT_FALSE(facts.empty());
+  EXPECT_EQ(facts.front(), "聚福楼");  // places first
+  EXPECT_NE(std::find(facts.begin(), facts.end(), "8600元"), facts.end());
+
+  // Stored with its basis, and without the facts (report content stays in the sealed report).
+  auto tx = app_.store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto links = (*tx)->ListRepeatLinks();
+  ASSERT_TRUE(links.ok());
+  ASSERT_EQ(links->size(), 1u);
+  EXPECT_EQ(links->front().a.value, first);
+  EXPECT_EQ(links->front().basis, "facts");
+  tx->reset();
+
+  HttpResult apart = member.Get("/api/v1/reports/" + std::to_string(other_act) + "/triage");
+  ASSERT_EQ(apart.status, 200u);
+  EXPECT_TRUE(apart.json()["repeats"].empty()) << apart.body;
+  // Another group sees neither report nor the facts they share.
+  Client other = SignedIn("member2");
+  EXPECT_EQ(other.Get("/api/v1/reports/" + std::to_string(retold) + "/triage").status, 404u);
+}
 
 TEST_F(ApiTriageTest, SuggestsForReportsInScopeOnly) {
   Client member = SignedIn("member1");

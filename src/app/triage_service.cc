@@ -89,6 +89,10 @@ Status TriageService::Start(const std::string& shipped_catalogue_json,
   // persons of the new report and of its candidates only.
   RepeatParams loose = rule_;
   loose.threshold = rule_.threshold - rule_.shared_person_bonus;
+  // The index holds no persons, so its fact bars are the lower of the two the rule has (a
+  // person both name, or nobody named); the margin drops out and fact_min_weight remains.
+  loose.fact_threshold_alone = std::min(rule_.fact_threshold, rule_.fact_threshold_alone);
+  loose.fact_margin_alone = -1e9;
   XUNCHA_ASSIGN_OR_RETURN(RepeatIndex index, RepeatIndex::Create(loose));
   {
     std::unique_lock lock(mu_);
@@ -175,8 +179,9 @@ void TriageService::Observe(std::int64_t report_id, const std::string* text, boo
     repeats_->Remove(id);
     if (text == nullptr) return;  // the report is gone; its links stay as history
     const RepeatSignature sig = RepeatSignature::Of(*text, repeats_->params());
-    if (changed) found = repeats_->Find(sig, {}, id);
-    (void)repeats_->Add(id, sig, {});
+    const std::vector<std::string> facts = ExtractFacts(*text);
+    if (changed) found = repeats_->Find(sig, {}, id, facts);
+    (void)repeats_->Add(id, sig, {}, facts);
     // Pairs already decided (linked, or split by staff) are left as they are.
     found.erase(std::remove_if(
                     found.begin(), found.end(),
@@ -191,13 +196,19 @@ void TriageService::Observe(std::int64_t report_id, const std::string* text, boo
     std::lock_guard lock(roster_mu_);
     persons_of_[report_id] = mine;
   }
-  std::erase_if(found, [&](const RepeatMatch& m) {
-    return m.similarity < RepeatBar(rule_, mine, PersonsOf(m.report));
-  });
   for (const auto& m : found) {
+    const std::vector<std::string> theirs = PersonsOf(m.report);
+    if (!RepeatAccepted(rule_, m, mine, theirs)) continue;
+    const bool by_text = m.similarity >= RepeatBar(rule_, mine, theirs);
     const auto [a, b] = PairOf(id, m.report);
-    RepeatLinkRecord rec{ReportId(a), ReportId(b),  m.similarity, "automatic",
-                         "linked",    std::nullopt, clock_.Now()};
+    RepeatLinkRecord rec{ReportId(a),
+                         ReportId(b),
+                         by_text ? m.similarity : m.fact_similarity,
+                         "automatic",
+                         "linked",
+                         std::nullopt,
+                         clock_.Now(),
+                         by_text ? "text" : "facts"};
     auto tx = store_.Begin(TxMode::kWrite);
     if (!tx.ok()) {
       Warn("repeat link not stored", tx.error());
@@ -286,11 +297,20 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
   if (need_training) TrainInBackground();
   // Only the members the caller may see: the rest are neither shown nor counted.
   XUNCHA_ASSIGN_OR_RETURN(auto views, reports_.Summaries(a, member_ids));
+  std::optional<std::vector<std::string>> my_facts;  // extracted when a link needs them
   for (auto& mv : views) {
     RepeatMember m;
     if (auto it = direct.find(mv.report.id.value); it != direct.end()) {
       m.similarity = it->second.similarity;
       m.origin = it->second.origin;
+      m.basis = it->second.basis;
+      if (m.basis == "facts") {
+        // Recomputed from both texts (the caller may see both): facts are report content and
+        // are not stored with the link.
+        if (!my_facts) my_facts = ExtractFacts(search_.ReportText(id.value).value_or(text));
+        const auto theirs = search_.ReportText(mv.report.id.value);
+        if (theirs) m.shared_facts = SharedFacts(*my_facts, ExtractFacts(*theirs));
+      }
     }
     m.report = std::move(mv);
     out.repeats.push_back(std::move(m));
@@ -372,7 +392,8 @@ Status TriageService::Split(const Actor& a, ReportId id, ReportId other) {
   if (id == other) return ValidationError({{"other", "invalid_value"}});
   XUNCHA_TRY(CheckVisible(a, {id, other}));
   const auto [x, y] = PairOf(id, other);
-  RepeatLinkRecord rec{ReportId(x), ReportId(y), 0, "staff", "split", a.user.id, clock_.Now()};
+  RepeatLinkRecord rec{ReportId(x), ReportId(y),  0,      "staff", "split",
+                       a.user.id,   clock_.Now(), "staff"};
   {
     std::shared_lock lock(mu_);
     auto it = links_.find({x, y});
@@ -394,7 +415,8 @@ Status TriageService::Link(const Actor& a, ReportId id, ReportId other) {
   if (id == other) return ValidationError({{"other", "invalid_value"}});
   XUNCHA_TRY(CheckVisible(a, {id, other}));
   const auto [x, y] = PairOf(id, other);
-  RepeatLinkRecord rec{ReportId(x), ReportId(y), 0, "staff", "linked", a.user.id, clock_.Now()};
+  RepeatLinkRecord rec{ReportId(x), ReportId(y),  0,      "staff", "linked",
+                       a.user.id,   clock_.Now(), "staff"};
   {
     std::shared_lock lock(mu_);
     if (auto it = links_.find({x, y}); it != links_.end()) rec.similarity = it->second.similarity;

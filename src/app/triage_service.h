@@ -51,6 +51,9 @@ struct RepeatMember {
   ReportView report;
   double similarity = 0;  // of the direct link to the report asked about; 0 when indirect
   std::string origin;     // automatic | staff; empty when indirect
+  std::string basis;      // text | facts | staff; empty when indirect
+  std::vector<std::string> shared_facts;  // for a facts link: the facts both state, rarest
+                                          // kinds first (places, amounts, dates, numbers)
 };
 
 struct TriageDecision {

@@ -96,6 +96,8 @@ json TriageJson(const TriageView& v) {
     j["similarity"] = r.similarity;
     j["link_origin"] = r.origin.empty() ? json(nullptr) : json(r.origin);
     j["direct"] = !r.origin.empty();
+    j["link_basis"] = r.basis.empty() ? json(nullptr) : json(r.basis);
+    j["shared_facts"] = r.shared_facts;
     repeats.push_back(std::move(j));
   }
   json roster = json::array();

@@ -216,6 +216,7 @@ struct RepeatLinkRecord {
   std::string state;   // linked | split
   std::optional<UserId> changed_by;
   UnixSeconds changed_at = 0;
+  std::string basis = "text";  // text | facts (automatic), staff
 };
 
 class Transaction {

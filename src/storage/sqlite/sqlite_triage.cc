@@ -102,7 +102,7 @@ Result<std::vector<ReportId>> SqliteTransaction::ReportsWithDiscipline(const std
 Result<std::vector<RepeatLinkRecord>> SqliteTransaction::ListRepeatLinks() {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
-      Prep("SELECT report_a, report_b, similarity, origin, state, changed_by, changed_at "
+      Prep("SELECT report_a, report_b, similarity, origin, state, changed_by, changed_at, basis "
            "FROM repeat_links ORDER BY report_a, report_b"));
   return AllRows<RepeatLinkRecord>(*st, [](const Statement& s) {
     RepeatLinkRecord l;
@@ -113,6 +113,7 @@ Result<std::vector<RepeatLinkRecord>> SqliteTransaction::ListRepeatLinks() {
     l.state = s.Text(4);
     if (auto u = s.OptInt(5)) l.changed_by = UserId(*u);
     l.changed_at = s.Int(6);
+    l.basis = s.Text(7);
     return l;
   });
 }
@@ -121,7 +122,7 @@ Status SqliteTransaction::PutRepeatLink(const RepeatLinkRecord& l) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
       Prep("INSERT OR REPLACE INTO repeat_links (report_a, report_b, similarity, origin, state, "
-           "changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+           "changed_by, changed_at, basis) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
   st->Bind(1, l.a.value)
       .Bind(2, l.b.value)
       .Bind(3, l.similarity)
@@ -132,7 +133,7 @@ Status SqliteTransaction::PutRepeatLink(const RepeatLinkRecord& l) {
   } else {
     st->BindNull(6);
   }
-  st->Bind(7, l.changed_at);
+  st->Bind(7, l.changed_at).Bind(8, l.basis);
   return st->Run();
 }
 

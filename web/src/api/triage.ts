@@ -67,6 +67,10 @@ export interface TriageDiscipline {
 export interface TriageRepeat extends ReportSummary {
   similarity: number
   link_origin: 'automatic' | 'staff' | null
+  /** Why the link was made: similar wording, the same facts in other words, or staff. */
+  link_basis: 'text' | 'facts' | 'staff' | null
+  /** For a facts link: the places, amounts and dates both reports state. */
+  shared_facts: string[]
   /** Linked to this report itself (not only through another report). */
   direct: boolean
 }

@@ -874,6 +874,8 @@ const zhCN = {
     similarity: '相似度',
     origins: { automatic: '自动识别', staff: '人工确认' },
     indirect: '经其他件关联',
+    byFacts: '措辞不同，事实相同',
+    sharedFacts: '相同事实：',
     confirmRepeat: '确认重复',
     split: '不是重复件',
     splitConfirm: '确认 {number} 与本件反映的不是同一问题？两件今后不再关联。',
