@@ -3,6 +3,7 @@
 // the scope, 廉洁纪律 with its articles, and the other copy as a repeat; adopting the
 // suggestions and saving records a versioned decision that survives a reload; a colleague's
 // newer decision is not overwritten (stale); the repeat is split and linked again by number.
+// A letter retold in other words with the same facts is linked, and the facts are shown.
 // A name with markup stays text. Another group and the unit liaison get nothing.
 // Every triage answer the UI receives is checked against docs/openapi.yaml.
 import { after, before, test } from 'node:test'
@@ -231,6 +232,34 @@ test('a repeat is split, then linked again by its number', async () => {
     [[copy.number, 'staff']],
   )
   await p.locator('.triage-repeats tbody tr').getByText('人工确认').waitFor()
+})
+
+test('a retold letter with the same facts is shown as a repeat with those facts', async () => {
+  const finance = await assignmentAt(member, '市财政局')
+  const told = await register(
+    member,
+    finance.id,
+    '王胜弘',
+    '（测试数据）反映市财政局局长王胜弘2023年5月12日在聚福楼宴请管理服务对象，一顿饭花费8600元，' +
+      '费用在专项资金中列支，请巡察组核查。',
+  )
+  const retold = await register(
+    member,
+    finance.id,
+    '王胜弘',
+    '（测试数据）听说财政局的王胜弘局长去年5月12日那天（2023年）跑到聚福楼摆了一桌，请的都是' +
+      '找局里办事的老板，8600元的饭钱最后走的是专项资金的账。',
+  )
+  const t = await open(member, retold.id)
+  const found = t.repeats.find((r) => r.number === told.number)
+  assert.ok(found, JSON.stringify(t.repeats))
+  assert.equal(found.link_basis, 'facts')
+  assert.ok(found.shared_facts.includes('聚福楼'), JSON.stringify(found))
+  const row = panel().locator('.triage-repeats tbody tr', { hasText: told.number })
+  await row.locator('.repeat-basis', { hasText: '措辞不同，事实相同' }).waitFor()
+  await row.locator('.repeat-facts', { hasText: '相同事实：聚福楼' }).waitFor()
+  await row.locator('.repeat-facts', { hasText: '8600元' }).waitFor()
+  await screenshot(member, '56-triage-repeat-by-facts')
 })
 
 test('another group and the unit liaison get no triage', async () => {
