@@ -42,6 +42,15 @@ std::size_t CodePoints(const std::string& s) {
   return n;
 }
 
+// What repeat detection compares of the text the search index holds: all but its first word,
+// the report's number (ReportService::SearchText puts it first, on a line of its own, which
+// normalisation turns into one space). Every report of a year shares part of it (xc2026-), and
+// its digits would count as a fact.
+std::string_view MatterText(std::string_view indexed) {
+  const std::size_t end = indexed.find_first_of(" \n");
+  return end == std::string_view::npos ? std::string_view() : indexed.substr(end + 1);
+}
+
 std::pair<std::int64_t, std::int64_t> PairOf(ReportId a, ReportId b) {
   return a.value < b.value ? std::make_pair(a.value, b.value) : std::make_pair(b.value, a.value);
 }
@@ -178,8 +187,9 @@ void TriageService::Observe(std::int64_t report_id, const std::string* text, boo
     std::unique_lock lock(mu_);
     repeats_->Remove(id);
     if (text == nullptr) return;  // the report is gone; its links stay as history
-    const RepeatSignature sig = RepeatSignature::Of(*text, repeats_->params());
-    const std::vector<std::string> facts = ExtractFacts(*text);
+    const std::string_view matter = MatterText(*text);
+    const RepeatSignature sig = RepeatSignature::Of(matter, repeats_->params());
+    const std::vector<std::string> facts = ExtractFacts(matter);
     if (changed) found = repeats_->Find(sig, {}, id, facts);
     (void)repeats_->Add(id, sig, {}, facts);
     // Pairs already decided (linked, or split by staff) are left as they are.
@@ -307,9 +317,12 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
       if (m.basis == "facts") {
         // Recomputed from both texts (the caller may see both): facts are report content and
         // are not stored with the link.
-        if (!my_facts) my_facts = ExtractFacts(search_.ReportText(id.value).value_or(text));
+        if (!my_facts) {
+          const auto mine = search_.ReportText(id.value);
+          my_facts = mine ? ExtractFacts(MatterText(*mine)) : ExtractFacts(text);
+        }
         const auto theirs = search_.ReportText(mv.report.id.value);
-        if (theirs) m.shared_facts = SharedFacts(*my_facts, ExtractFacts(*theirs));
+        if (theirs) m.shared_facts = SharedFacts(*my_facts, ExtractFacts(MatterText(*theirs)));
       }
     }
     m.report = std::move(mv);

@@ -183,6 +183,13 @@ std::vector<std::string> SharedFacts(const std::vector<std::string>& a,
   std::vector<std::string> out;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
   out.erase(std::unique(out.begin(), out.end()), out.end());
+  // 5月 and 12日 say nothing more when 5月12日 is there.
+  const std::vector<std::string> all = out;
+  std::erase_if(out, [&all](const std::string& f) {
+    return FactKind(f) == 2 && std::any_of(all.begin(), all.end(), [&f](const std::string& g) {
+             return g.size() > f.size() && FactKind(g) == 2 && g.find(f) != std::string::npos;
+           });
+  });
   std::stable_sort(out.begin(), out.end(), [](const std::string& p, const std::string& q) {
     return FactKind(p) < FactKind(q);
   });

@@ -33,7 +33,8 @@ namespace xuncha {
 std::vector<std::string> ExtractFacts(std::string_view text);
 
 // The facts in both `a` and `b` (each as ExtractFacts returns them), for people to read: named
-// places and firms first, then amounts, dates and other numbers, each kind in text order.
+// places and firms first, then amounts, dates and other numbers, each kind in sorted order; a
+// month or day is left out when the full date containing it is there.
 std::vector<std::string> SharedFacts(const std::vector<std::string>& a,
                                      const std::vector<std::string>& b);
 

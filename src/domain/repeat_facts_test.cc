@@ -151,6 +151,10 @@ TEST(RepeatFactsTest, SharedFactsListPlacesThenAmountsThenDates) {
   const Facts b = ExtractFacts(Norm("聚福楼那顿饭3500元，是2023年的事，去了4次"));
   EXPECT_EQ(SharedFacts(a, b), (Facts{"聚福楼", "3500元", "2023年"}));
   EXPECT_TRUE(SharedFacts(a, {}).empty());
+  // The full date stands for its month and day.
+  EXPECT_EQ(SharedFacts(ExtractFacts(Norm("2023年5月12日在聚福楼")),
+                        ExtractFacts(Norm("聚福楼，5月12日，2023年"))),
+            (Facts{"聚福楼", "2023年", "5月12日"}));
 }
 
 TEST(RepeatFactsTest, RemoveAndReAddKeepThePostingsRight) {

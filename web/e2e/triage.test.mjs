@@ -255,10 +255,17 @@ test('a retold letter with the same facts is shown as a repeat with those facts'
   assert.ok(found, JSON.stringify(t.repeats))
   assert.equal(found.link_basis, 'facts')
   assert.ok(found.shared_facts.includes('聚福楼'), JSON.stringify(found))
+  assert.ok(!found.shared_facts.includes('2026'), 'the report numbers are not facts')
+  // Only this pair: the letters registered before share no facts with it.
+  assert.deepEqual(
+    t.repeats.map((r) => r.number),
+    [told.number],
+  )
   const row = panel().locator('.triage-repeats tbody tr', { hasText: told.number })
   await row.locator('.repeat-basis', { hasText: '措辞不同，事实相同' }).waitFor()
   await row.locator('.repeat-facts', { hasText: '相同事实：聚福楼' }).waitFor()
   await row.locator('.repeat-facts', { hasText: '8600元' }).waitFor()
+  await row.evaluate((el) => el.scrollIntoView({ block: 'center' }))
   await screenshot(member, '56-triage-repeat-by-facts')
 })
 
