@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz --target fuzz_xlsx fuzz_request_body fuzz_query fuzz_report_body \
-  fuzz_email fuzz_multipart fuzz_strip fuzz_search_query
-for t in xlsx request_body query report_body email multipart strip search_query; do
+  fuzz_email fuzz_multipart fuzz_strip fuzz_search_query fuzz_repeat_facts
+for t in xlsx request_body query report_body email multipart strip search_query repeat_facts; do
   work=build/fuzz/corpus-$t
   rm -rf "$work" && mkdir -p "$work" && cp fuzz/corpus/$t/* "$work"/
   echo "fuzz: $t for ${seconds}s"

@@ -31,5 +31,6 @@ TEST(FuzzCorpusTest, Email) { Replay("email", FuzzEmail); }
 TEST(FuzzCorpusTest, Multipart) { Replay("multipart", FuzzMultipart); }
 TEST(FuzzCorpusTest, Strip) { Replay("strip", FuzzStrip); }
 TEST(FuzzCorpusTest, SearchQuery) { Replay("search_query", FuzzSearchQuery); }
+TEST(FuzzCorpusTest, RepeatFacts) { Replay("repeat_facts", FuzzRepeatFacts); }
 
 }  // namespace

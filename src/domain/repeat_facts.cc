@@ -67,6 +67,154 @@ constexpr int kMinNamePrefix = 2;
 // grow with the index: a fact every 16th report states weighs 5 bits and finds nothing alone.
 constexpr std::size_t kPostingsBudget = 20000;
 constexpr std::size_t kMinCommonDf = 64;
+// How much longer than the candidates found a postings list may be and still be walked to
+// tighten their bounds.
+constexpr std::size_t kExtendRatio = 32;
+
+// The value of a Chinese digit (〇 and 零 are 0, 两 is 2), or -1.
+int HanDigit(char32_t c) {
+  static const std::u32string_view kDigits = U"〇一二三四五六七八九";
+  if (const std::size_t d = kDigits.find(c); d != std::u32string_view::npos) {
+    return static_cast<int>(d);
+  }
+  if (c == U'零') return 0;
+  if (c == U'两') return 2;
+  return -1;
+}
+
+long long HanUnit(char32_t c) {
+  switch (c) {
+    case U'十':
+      return 10;
+    case U'百':
+      return 100;
+    case U'千':
+      return 1000;
+    case U'万':
+      return 10000;
+    case U'亿':
+      return 100000000;
+    default:
+      return 0;
+  }
+}
+
+bool IsHanNumeral(char32_t c) { return HanDigit(c) >= 0 || HanUnit(c) != 0; }
+
+constexpr long long kMaxHanNumber = 1'000'000'000'000'000;
+
+// The value of a number written in Chinese numerals: 三千五百 3500, 两万三千 23000, 十二 12,
+// 一百零五 105, and the spoken 三千五 3500, 两万三 23000, 一百五 150. -1 when it is no such
+// number (二三, 千千, empty).
+long long HanNumber(std::u32string_view run) {
+  long long total = 0;
+  long long section = 0;
+  int digit = -1;
+  long long last_unit = 0;
+  bool zero = false;  // a 零 since the last unit: 一百零五 is 105, not 150
+  for (const char32_t c : run) {
+    if (const int d = HanDigit(c); d >= 0) {
+      if (d == 0) {
+        zero = true;
+        continue;
+      }
+      if (digit >= 0) return -1;
+      digit = d;
+      continue;
+    }
+    const long long unit = HanUnit(c);
+    if (unit < 10000) {
+      if (last_unit != 0 && last_unit < 10000 && unit >= last_unit) return -1;  // 十百, 千千
+      long long times = digit;
+      if (digit < 0) {
+        if (unit != 10 || section != 0) return -1;  // a bare 十 begins a number only: 十二
+        times = 1;
+      }
+      section += times * unit;
+    } else {
+      section += std::max(digit, 0);
+      if (section == 0) return -1;
+      const long long base = unit == 10000 ? section : total + section;
+      if (base > kMaxHanNumber / unit) return -1;  // 一亿一亿一亿…: no amount
+      total = unit == 10000 ? total + section * unit : base * unit;
+      section = 0;
+    }
+    if (total > kMaxHanNumber || section > kMaxHanNumber) return -1;  // 亿亿亿…: no amount
+    digit = -1;
+    last_unit = unit;
+    zero = false;
+  }
+  if (digit >= 0) {
+    // 三千五: a digit right after 百, 千 or 万 counts in the next unit down.
+    section += last_unit >= 100 && !zero ? digit * (last_unit / 10) : digit;
+  }
+  total += section;
+  return total > 0 ? total : -1;
+}
+
+// A year read digit by digit (二〇二三, 二零二三), or -1.
+long long HanDigits(std::u32string_view run) {
+  if (run.size() > 4) return -1;
+  long long v = 0;
+  for (const char32_t c : run) {
+    const int d = HanDigit(c);
+    if (d < 0) return -1;
+    v = v * 10 + d;
+  }
+  return run.empty() ? -1 : v;
+}
+
+// Where the unit of a number at `k` is, past white space and an approximation (3000多元,
+// 三千余元).
+std::size_t UnitAt(const std::u32string& cps, std::size_t k) {
+  while (k < cps.size() && cps[k] == ' ') ++k;
+  if (k + 1 < cps.size() && (cps[k] == U'多' || cps[k] == U'余') &&
+      (cps[k + 1] == U'元' || cps[k + 1] == U'块' || cps[k + 1] == U'万' || cps[k + 1] == U'千')) {
+    ++k;
+  }
+  return k;
+}
+
+// The amounts and dates written in Chinese numerals (三千五百元, 两万元, 二〇二三年, 五月十二日):
+// only with their unit, since a bare 一 or 三 is in too many words.
+void HanNumberFacts(const std::u32string& cps, std::vector<std::string>& out) {
+  const std::size_t n = cps.size();
+  long long last_month = 0;
+  std::size_t last_month_end = 0;
+  for (std::size_t i = 0; i < n;) {
+    if (!IsHanNumeral(cps[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && IsHanNumeral(cps[j])) ++j;
+    const std::u32string_view run = std::u32string_view(cps).substr(i, j - i);
+    const std::size_t k = UnitAt(cps, j);
+    const char32_t unit = k < n ? cps[k] : 0;
+    if (unit == U'元' || unit == U'块') {
+      if (const long long v = HanNumber(run); v > 0) out.push_back(std::to_string(v) + "元");
+    } else if (unit == U'年') {
+      const long long v = HanDigits(run);
+      if (run.size() == 4 && v >= 1950 && v <= 2099) out.push_back(std::to_string(v) + "年");
+    } else if (unit == U'月') {
+      const long long v = HanNumber(run);
+      if (v >= 1 && v <= 12) {
+        out.push_back(std::to_string(v) + "月");
+        last_month = v;
+        last_month_end = k + 1;
+      }
+    } else if (unit == U'日' || unit == U'号') {
+      const long long v = HanNumber(run);
+      if (v >= 1 && v <= 31) {
+        out.push_back(std::to_string(v) + "日");
+        if (last_month != 0 && last_month_end == i) {
+          out.push_back(std::to_string(last_month) + "月" + std::to_string(v) + "日");
+        }
+      }
+    }
+    i = j;
+  }
+}
 
 }  // namespace
 
@@ -100,8 +248,7 @@ std::vector<std::string> ExtractFacts(std::string_view text) {
         }
         ++j;
       }
-      std::size_t k = j;
-      while (k < n && cps[k] == ' ') ++k;
+      std::size_t k = UnitAt(cps, j);
       const char32_t unit = k < n ? cps[k] : 0;
       const long whole = std::strtol(digits.c_str(), nullptr, 10);
       if (unit == U'万' || unit == U'千') {
@@ -132,6 +279,8 @@ std::vector<std::string> ExtractFacts(std::string_view text) {
     }
     i += 1;
   }
+
+  HanNumberFacts(cps, out);
 
   static const std::vector<std::u32string_view> suffixes = SuffixesLongestFirst();
   for (std::size_t p = 0; p < n;) {
@@ -332,7 +481,9 @@ std::vector<FactHit> FactIndex::Find(const std::vector<std::string>& facts, Repo
   std::unordered_map<ReportId, double> partial;
   std::size_t walked = 0;
   double unwalked_weight = query.weight;
-  for (const QueryFact& q : query.facts) {
+  std::size_t k = 0;
+  for (; k < query.facts.size(); ++k) {
+    const QueryFact& q = query.facts[k];
     if (q.id < 0 || q.df == 0) {
       unwalked_weight -= q.weight;  // no other report states it
       continue;
@@ -343,6 +494,22 @@ std::vector<FactHit> FactIndex::Find(const std::vector<std::string>& facts, Repo
     unwalked_weight -= q.weight;
     for (const ReportId r : postings_[static_cast<std::size_t>(q.id)]) {
       if (r != self) partial[r] += q.weight;
+    }
+  }
+  // The next lists add no candidate but tighten the bound of those found: walked while short
+  // against the number found (a step of the walk costs a fraction of a verification). A
+  // restaurant named in thousands of letters is then checked against the amount and the date
+  // in the postings rather than report by report.
+  for (; k < query.facts.size() && !partial.empty(); ++k) {
+    const QueryFact& q = query.facts[k];
+    if (q.df > common_df || q.df > kExtendRatio * partial.size() ||
+        walked + q.df > kPostingsBudget) {
+      break;
+    }
+    walked += q.df;
+    unwalked_weight -= q.weight;
+    for (const ReportId r : postings_[static_cast<std::size_t>(q.id)]) {
+      if (auto it = partial.find(r); it != partial.end()) it->second += q.weight;
     }
   }
   // A candidate shares at most what it shares already plus every fact not walked: most are

@@ -23,8 +23,10 @@
 namespace xuncha {
 
 // The facts of normalised `text`, sorted and distinct, each in a readable form:
-//   amounts      "3500元" (also from 0.35万元, 3,500块; 万 and 千 multiplied out)
-//   dates        "2023年" (1950-2099), "5月", "12日" (号 too), and "5月12日" when adjacent
+//   amounts      "3500元" (also from 0.35万元, 3,500块, 3500多元, 三千五百元, 三千五块; 万 and
+//                千 multiplied out)
+//   dates        "2023年" (1950-2099; 二〇二三年 too), "5月", "12日" (号 too; 十二日), and
+//                "5月12日" when adjacent
 //   numbers      "13812345678", "3": any other run of digits, without its unit (次, 回 and 桌
 //                are reworded freely; the number stays)
 //   named places "聚福楼", "宏达建筑公司": a place or organisation suffix (酒店, 山庄, 公司,

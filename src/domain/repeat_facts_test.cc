@@ -46,6 +46,28 @@ TEST(RepeatFactsTest, DatesAreYearMonthDayAndTheFullDate) {
   EXPECT_FALSE(Has(g, "13月"));
 }
 
+TEST(RepeatFactsTest, ChineseNumeralsAreReadWithTheirUnit) {
+  // The same facts in digits and in Chinese numerals, as letters write them.
+  const Facts digits = ExtractFacts(Norm("2023年5月12日在聚福楼吃了3500元，另收23000元"));
+  const Facts han =
+      ExtractFacts(Norm("二〇二三年五月十二日在聚福楼吃了三千五百元，另收两万三千元"));
+  EXPECT_EQ(han, digits);
+  EXPECT_TRUE(Has(ExtractFacts(Norm("花了三千五块")), "3500元"));  // spoken: 三千五 is 3500
+  EXPECT_TRUE(Has(ExtractFacts(Norm("拿了两万三元")), "23000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("一百零五元")), "105元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("十万元")), "100000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("三千五百万元")), "35000000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("二零二一年十二月")), "2021年"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("二零二一年十二月")), "12月"));
+  // An approximate amount is the amount: 三千多元, 3000余元.
+  EXPECT_TRUE(Has(ExtractFacts(Norm("三千多元")), "3000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("3000余元")), "3000元"));
+  // Numerals without a unit, or that are no number, are no facts: 一把手, 三番五次, 两年, 千元.
+  EXPECT_TRUE(ExtractFacts(Norm("一把手三番五次说两年内千元以下不用报")).empty());
+  EXPECT_TRUE(ExtractFacts(Norm("二三元")).empty());
+  EXPECT_TRUE(ExtractFacts(Norm("十三月")).empty());
+}
+
 TEST(RepeatFactsTest, OtherNumbersKeepTheirDigitsNotTheirUnit) {
   // 请客3次 and 摆了3桌 say the same count in other words.
   EXPECT_EQ(ExtractFacts(Norm("请客3次")), ExtractFacts(Norm("摆了3桌")));
