@@ -37,7 +37,7 @@ class ApiTriageTest : public ::testing::Test {
   }
 
   // Registers a report at `unit` through the app, as the office's intake desk would.
-  std::int64_t Register(const std::string& unit, const std::string& content) {
+  std::int64_t Register(const std::string& unit, const std::string& content, bool sealed = false) {
     auto intake = app_.reports->Intake();
     EXPECT_TRUE(intake.ok());
     ReportDraft d;
@@ -48,6 +48,7 @@ class ApiTriageTest : public ::testing::Test {
     d.anonymous = true;
     d.received_at = app_.clock.Now() - 60;
     d.body.content = content;
+    d.sealed = sealed;
     auto r = app_.reports->Register(app_.As("office"), d);
     EXPECT_TRUE(r.ok()) << r.error().message;
     EXPECT_TRUE(app_.search->Sync().ok());
@@ -98,6 +99,15 @@ TEST_F(ApiTriageTest, AParaphraseWithTheSameFactsIsLinkedAndShowsThem) {
   ASSERT_EQ(links->size(), 1u);
   EXPECT_EQ(links->front().a.value, first);
   EXPECT_EQ(links->front().basis, "facts");
+  // Showing the other report's excerpt and the facts it shares is a logged read of it.
+  auto log = (*tx)->ListAudit({1, 20});
+  ASSERT_TRUE(log.ok());
+  bool logged = false;
+  for (const auto& e : log->items) {
+    logged |= e.action == "report.list" && e.object_id == std::to_string(retold) &&
+              e.detail == std::to_string(first) && e.username == "member1";
+  }
+  EXPECT_TRUE(logged);
   tx->reset();
 
   HttpResult apart = member.Get("/api/v1/reports/" + std::to_string(other_act) + "/triage");
@@ -106,6 +116,29 @@ TEST_F(ApiTriageTest, AParaphraseWithTheSameFactsIsLinkedAndShowsThem) {
   // Another group sees neither report nor the facts they share.
   Client other = SignedIn("member2");
   EXPECT_EQ(other.Get("/api/v1/reports/" + std::to_string(retold) + "/triage").status, 404u);
+}
+
+TEST_F(ApiTriageTest, ASealedReportSharesNoFactsInTheRepeatList) {
+  const std::int64_t open =
+      Register("市财政局",
+               "反映市财政局局长王胜弘2023年5月12日在聚福楼宴请管理服务对象，一顿饭花费8600元，"
+               "费用在专项资金中列支，请巡察组核查。");
+  const std::int64_t sealed =
+      Register("市财政局",
+               "听说财政局的王胜弘局长去年5月12日那天（2023年）跑到聚福楼摆了一桌，8600元的饭钱最后"
+               "走的是专项资金的账。",
+               /*sealed=*/true);
+  // The group leader may open the sealed report, yet lists never show its content.
+  Client leader = SignedIn("leader1");
+  for (const auto& [from, to] : {std::pair{open, sealed}, std::pair{sealed, open}}) {
+    HttpResult r = leader.Get("/api/v1/reports/" + std::to_string(from) + "/triage");
+    ASSERT_EQ(r.status, 200u) << r.body;
+    const json repeats = r.json()["repeats"];
+    ASSERT_EQ(repeats.size(), 1u) << repeats.dump();
+    EXPECT_EQ(repeats[0]["id"], to);
+    EXPECT_EQ(repeats[0]["link_basis"], "facts");
+    EXPECT_TRUE(repeats[0]["shared_facts"].empty()) << repeats.dump();
+  }
 }
 
 TEST_F(ApiTriageTest, SuggestsForReportsInScopeOnly) {

@@ -314,7 +314,9 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
       m.similarity = it->second.similarity;
       m.origin = it->second.origin;
       m.basis = it->second.basis;
-      if (m.basis == "facts") {
+      // A sealed (越级) report's content is never shown in a list, so neither are the facts it
+      // shares, nor the facts another report shares with it.
+      if (m.basis == "facts" && !v.report.sealed && !mv.report.sealed) {
         // Recomputed from both texts (the caller may see both): facts are report content and
         // are not stored with the link.
         if (!my_facts) {
@@ -327,6 +329,16 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
     }
     m.report = std::move(mv);
     out.repeats.push_back(std::move(m));
+  }
+  if (!out.repeats.empty()) {
+    // The members' excerpts and shared facts are report content: logged like a list read.
+    std::string ids;
+    for (const auto& m : out.repeats) {
+      ids += (ids.empty() ? "" : ",") + std::to_string(m.report.report.id.value);
+    }
+    XUNCHA_ASSIGN_OR_RETURN(auto wtx, store_.Begin(TxMode::kWrite));
+    XUNCHA_TRY(audit_.Append(*wtx, a, "report.list", "report", std::to_string(id.value), ids));
+    XUNCHA_TRY(wtx->Commit());
   }
   if (decision) {
     TriageDecision d;
