@@ -180,6 +180,30 @@ TEST_F(TriageTest, RepeatsInAnotherGroupAreNeitherShownNorCounted) {
   EXPECT_EQ(split.error().code, ErrorCode::kNotFound);
 }
 
+// Two reports a member may see, joined only through a report of another group (linked by the
+// office): neither shows the other, which would reveal that the hidden one exists.
+TEST_F(TriageTest, AChainThroughAHiddenReportShowsNothing) {
+  const ReportId x = Add("市财政局", "市财政局某科室长期迟到早退，工作日上午经常找不到人。");
+  const ReportId hidden = Add("市交通运输局", "交通运输局执法大队在高速路口乱罚款，不开票据。");
+  const ReportId y = Add("市财政局", "反映财政局专项资金拨付不及时，项目单位多次催办无果。");
+  ASSERT_TRUE(app_.triage->Link(app_.As("office"), x, hidden).ok());
+  ASSERT_TRUE(app_.triage->Link(app_.As("office"), hidden, y).ok());
+  auto office = app_.triage->Get(app_.As("office"), x);
+  ASSERT_TRUE(office.ok());
+  auto ids = RepeatIds(*office);
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{hidden.value, y.value}));
+  for (const ReportId from : {x, y}) {
+    auto member = app_.triage->Get(app_.As("member1"), from);
+    ASSERT_TRUE(member.ok());
+    EXPECT_TRUE(member->repeats.empty()) << from.value;
+  }
+  // A direct link between the two visible ones shows it again.
+  ASSERT_TRUE(app_.triage->Link(app_.As("member1"), x, y).ok());
+  EXPECT_EQ(RepeatIds(*app_.triage->Get(app_.As("member1"), x)),
+            std::vector<std::int64_t>{y.value});
+}
+
 TEST_F(TriageTest, DecisionsAreValidatedVersionedSealedAndFilterSearch) {
   const ReportId id = Add("市财政局", kLetter);
   auto v = app_.triage->Get(app_.As("member1"), id);

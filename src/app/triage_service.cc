@@ -307,6 +307,34 @@ Result<TriageView> TriageService::Get(const Actor& a, ReportId id) {
   if (need_training) TrainInBackground();
   // Only the members the caller may see: the rest are neither shown nor counted.
   XUNCHA_ASSIGN_OR_RETURN(auto views, reports_.Summaries(a, member_ids));
+  {
+    // Only the members reachable through reports the caller may see: a member joined to this
+    // report only through a report outside his scope would reveal that that report exists.
+    std::set<std::int64_t> allowed{id.value};
+    for (const auto& mv : views) allowed.insert(mv.report.id.value);
+    std::map<std::int64_t, std::vector<std::int64_t>> next;
+    {
+      std::shared_lock lock(mu_);
+      for (const auto& [pair, rec] : links_) {
+        if (rec.state == "linked" && allowed.count(pair.first) != 0 &&
+            allowed.count(pair.second) != 0) {
+          next[pair.first].push_back(pair.second);
+          next[pair.second].push_back(pair.first);
+        }
+      }
+    }
+    std::set<std::int64_t> reached{id.value};
+    std::vector<std::int64_t> todo{id.value};
+    while (!todo.empty()) {
+      const std::int64_t at = todo.back();
+      todo.pop_back();
+      for (const std::int64_t to : next[at]) {
+        if (reached.insert(to).second) todo.push_back(to);
+      }
+    }
+    std::erase_if(views,
+                  [&](const ReportView& mv) { return reached.count(mv.report.id.value) == 0; });
+  }
   std::optional<std::vector<std::string>> my_facts;  // extracted when a link needs them
   for (auto& mv : views) {
     RepeatMember m;

@@ -126,12 +126,12 @@ std::string Reason(double similarity, RepeatBasis basis, const std::vector<std::
   return out;
 }
 
+// The facts themselves are report content and stay out of the reason (it is for logs).
 std::string FactReason(const RepeatMatch& m) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "text %.2f; facts %.2f (%.0f bits)", m.similarity,
-                m.fact_similarity, m.fact_weight);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "text %.2f; facts %.2f (%.0f bits, %zu shared)", m.similarity,
+                m.fact_similarity, m.fact_weight, m.shared_facts.size());
   std::string out = buf;
-  for (const auto& f : m.shared_facts) out += " " + f;
   if (m.basis == RepeatBasis::kFactsAndSharedPerson) {
     out += "; shared";
     for (const auto& p : m.shared_persons) out += " " + p;
@@ -230,12 +230,16 @@ bool RepeatAccepted(const RepeatParams& p, const RepeatMatch& m, const std::vect
                     const std::vector<std::string>& b) {
   if (m.similarity >= RepeatBar(p, a, b)) return true;
   if (m.shared_facts.empty()) return false;
+  // Weights are sums of logarithms: a pair exactly at a bar is not lost to rounding.
+  constexpr double kSlack = 1e-9;
   if (a.empty() || b.empty()) {
-    return m.fact_similarity >= p.fact_threshold_alone && m.fact_surprise >= p.fact_margin_alone &&
-           m.fact_weight >= p.fact_min_weight;
+    return m.fact_similarity >= p.fact_threshold_alone - kSlack &&
+           m.fact_surprise >= p.fact_margin_alone - kSlack &&
+           m.fact_weight >= p.fact_min_weight - kSlack;
   }
   if (Intersection(a, b).empty()) return false;
-  return m.fact_similarity >= p.fact_threshold && m.fact_weight >= p.fact_min_weight;
+  return m.fact_similarity >= p.fact_threshold - kSlack &&
+         m.fact_weight >= p.fact_min_weight - kSlack;
 }
 
 double RepeatBar(const RepeatParams& p, const std::vector<std::string>& a,
@@ -393,15 +397,22 @@ std::vector<RepeatMatch> RepeatIndex::Find(const RepeatSignature& signature,
                      FactWeightAlone(params_, facts_.size())));
     // ... and the reports naming a person the query names, at the lower bars.
     if (!persons.empty()) {
-      std::vector<ReportId> sharing;
+      // The persons named in fewest reports first (the most telling), within the cap.
+      std::vector<const std::vector<ReportId>*> lists;
       for (const std::string& person : persons) {
-        auto it = by_person_.find(person);
-        if (it == by_person_.end()) continue;
-        sharing.insert(sharing.end(), it->second.begin(), it->second.end());
-        if (sharing.size() > kMaxPersonCandidates) break;
+        if (auto it = by_person_.find(person); it != by_person_.end()) lists.push_back(&it->second);
       }
-      std::sort(sharing.begin(), sharing.end());
-      sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
+      std::sort(lists.begin(), lists.end(),
+                [](const auto* x, const auto* y) { return x->size() < y->size(); });
+      std::vector<ReportId> sharing;
+      for (const auto* list : lists) {
+        const std::size_t room =
+            kMaxPersonCandidates - std::min(kMaxPersonCandidates, sharing.size());
+        sharing.insert(sharing.end(), list->begin(),
+                       list->begin() + static_cast<std::ptrdiff_t>(std::min(room, list->size())));
+        std::sort(sharing.begin(), sharing.end());
+        sharing.erase(std::unique(sharing.begin(), sharing.end()), sharing.end());
+      }
       take(facts_.Compare(facts, self, sharing, params_.fact_threshold, params_.fact_min_weight));
     }
   }

@@ -70,6 +70,8 @@ constexpr std::size_t kMinCommonDf = 64;
 // How much longer than the candidates found a postings list may be and still be walked to
 // tighten their bounds.
 constexpr std::size_t kExtendRatio = 32;
+// Weights are sums of logarithms: bars are compared with this much slack.
+constexpr double kWeightTolerance = 1e-9;
 
 // The value of a Chinese digit (〇 and 零 are 0, 两 is 2), or -1.
 int HanDigit(char32_t c) {
@@ -164,6 +166,16 @@ long long HanDigits(std::u32string_view run) {
   return run.empty() ? -1 : v;
 }
 
+// Whether what follows a multiplier at `k` counts things other than money (3万人, 5千米, 2千克):
+// then 万 and 千 make no amount. Anything else (元, 块, a verb, punctuation) is taken as money, as
+// letters write 收了3万 for 30,000 yuan.
+bool CountsThings(const std::u32string& cps, std::size_t k) {
+  static const std::u32string_view kCounters =
+      U"人名户个次米克吨亩平方公斤里字件张台辆套间座株头只条位";
+  while (k < cps.size() && (cps[k] == ' ' || cps[k] == U'多' || cps[k] == U'余')) ++k;
+  return k < cps.size() && kCounters.find(cps[k]) != std::u32string_view::npos;
+}
+
 // Where the unit of a number at `k` is, past white space and an approximation (3000多元,
 // 三千余元).
 std::size_t UnitAt(const std::u32string& cps, std::size_t k) {
@@ -251,9 +263,18 @@ std::vector<std::string> ExtractFacts(std::string_view text) {
       std::size_t k = UnitAt(cps, j);
       const char32_t unit = k < n ? cps[k] : 0;
       const long whole = std::strtol(digits.c_str(), nullptr, 10);
-      if (unit == U'万' || unit == U'千') {
-        out.push_back(Amount(digits, unit == U'万' ? 10000 : 1000) + "元");
-        ++k;
+      if ((unit == U'万' || unit == U'千') && !CountsThings(cps, k + 1)) {
+        // 3万, 3万元, 1.2万块; 1万5千元 is one amount. Not 3万人 or 5千米 (CountsThings).
+        std::string amount = Amount(digits, unit == U'万' ? 10000 : 1000);
+        std::size_t m = k + 1;
+        std::string more;
+        while (m < n && IsDigit(cps[m])) more.push_back(static_cast<char>(cps[m++]));
+        if (unit == U'万' && !more.empty() && m < n && cps[m] == U'千' && !dot) {
+          amount = std::to_string(std::strtoll(digits.c_str(), nullptr, 10) * 10000 +
+                                  std::strtoll(more.c_str(), nullptr, 10) * 1000);
+          j = m + 1;
+        }
+        out.push_back(amount + "元");
       } else if (unit == U'元' || unit == U'块') {
         out.push_back(Amount(digits, 1) + "元");
         ++k;
@@ -332,13 +353,27 @@ std::vector<std::string> SharedFacts(const std::vector<std::string>& a,
   std::vector<std::string> out;
   std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(out));
   out.erase(std::unique(out.begin(), out.end()), out.end());
-  // 5月 and 12日 say nothing more when 5月12日 is there.
+  // 5月 and 12日 say nothing more when 5月12日 is there (but 2月 does next to 12月).
   const std::vector<std::string> all = out;
   std::erase_if(out, [&all](const std::string& f) {
-    return FactKind(f) == 2 && std::any_of(all.begin(), all.end(), [&f](const std::string& g) {
-             return g.size() > f.size() && FactKind(g) == 2 && g.find(f) != std::string::npos;
-           });
+    const bool month = f.ends_with("月");
+    const bool day = f.ends_with("日") && f.find("月") == std::string::npos;
+    if (!month && !day) return false;
+    return std::any_of(all.begin(), all.end(), [&](const std::string& g) {
+      const std::size_t m = g.find("月");
+      if (g == f || !g.ends_with("日") || m == std::string::npos) return false;
+      const std::size_t month_end = m + std::string_view("月").size();
+      return month ? g.substr(0, month_end) == f : g.substr(month_end) == f;
+    });
   });
+  // Long numbers (phones, ID cards, accounts) are shown masked: 138****5678, 1****67.
+  for (std::string& f : out) {
+    if (FactKind(f) == 3 && f.size() >= 7 && f.find('.') == std::string::npos) {
+      const std::size_t head = f.size() >= 11 ? 3 : 1;
+      const std::size_t tail = f.size() >= 11 ? 4 : 2;
+      f = f.substr(0, head) + std::string(f.size() - head - tail, '*') + f.substr(f.size() - tail);
+    }
+  }
   std::stable_sort(out.begin(), out.end(), [](const std::string& p, const std::string& q) {
     return FactKind(p) < FactKind(q);
   });
@@ -382,6 +417,10 @@ bool FactIndex::Remove(ReportId report) {
   return true;
 }
 
+double FactIndex::WeightIn(std::size_t n, std::size_t count) {
+  return std::log2((static_cast<double>(n) + 1) / (static_cast<double>(count) + 1)) + 1;
+}
+
 double FactIndex::WeightOf(std::size_t df) const {
   return std::log2((static_cast<double>(facts_of_.size()) + 1) / (static_cast<double>(df) + 1)) + 1;
 }
@@ -394,27 +433,41 @@ double FactIndex::Weight(std::string_view fact) const {
 FactIndex::Query FactIndex::Prepare(const std::vector<std::string>& facts, ReportId self) const {
   Query query;
   query.self = self;
-  const std::vector<std::uint32_t>* mine = nullptr;
   if (self.value != 0) {
-    if (auto it = facts_of_.find(self); it != facts_of_.end()) mine = &it->second;
+    if (auto it = facts_of_.find(self); it != facts_of_.end()) query.mine = &it->second;
   }
-  std::unordered_set<std::int64_t> seen;
-  for (const std::string& f : facts) {
+  // Every fact is weighed as if the query's report were indexed once, whether it is or not, so
+  // that both sides of a comparison use the same counts: similarity(a, b) = similarity(b, a).
+  query.n = facts_of_.size() - (query.mine != nullptr ? 1 : 0) + 1;
+  std::vector<std::string> distinct = facts;
+  std::sort(distinct.begin(), distinct.end());
+  distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+  for (const std::string& f : distinct) {
     auto it = id_of_.find(f);
     const std::int64_t id = it == id_of_.end() ? -1 : static_cast<std::int64_t>(it->second);
-    if (id >= 0 && !seen.insert(id).second) continue;
-    std::size_t df = id < 0 ? 0 : postings_[static_cast<std::size_t>(id)].size();
-    // The query's own report, when indexed, does not count towards a fact's frequency.
-    if (mine != nullptr && id >= 0 &&
-        std::binary_search(mine->begin(), mine->end(), static_cast<std::uint32_t>(id))) {
-      --df;
-    }
-    query.facts.push_back({id, df, WeightOf(df)});
-    query.weight += query.facts.back().weight;
+    const std::size_t others = id < 0 ? 0 : Others(query, static_cast<std::uint32_t>(id));
+    query.facts.push_back({id, others, WeightIn(query.n, others + 1)});
   }
-  std::sort(query.facts.begin(), query.facts.end(),
-            [](const QueryFact& a, const QueryFact& b) { return a.df < b.df; });
+  std::sort(query.facts.begin(), query.facts.end(), [](const QueryFact& a, const QueryFact& b) {
+    return a.df != b.df ? a.df < b.df : a.id < b.id;
+  });
+  for (std::size_t i = 0; i < query.facts.size(); ++i) {
+    query.weight += query.facts[i].weight;  // in this order, as `shared` is summed
+    if (query.facts[i].id >= 0) {
+      query.by_id.emplace_back(static_cast<std::uint32_t>(query.facts[i].id), i);
+    }
+  }
+  std::sort(query.by_id.begin(), query.by_id.end());
   return query;
+}
+
+std::size_t FactIndex::Others(const Query& query, std::uint32_t id) const {
+  std::size_t df = postings_[id].size();
+  // The query's own report, when indexed, is not another report stating the fact.
+  if (query.mine != nullptr && std::binary_search(query.mine->begin(), query.mine->end(), id)) {
+    --df;
+  }
+  return df;
 }
 
 std::optional<FactHit> FactIndex::Verify(const Query& query, ReportId r, double min_similarity,
@@ -423,6 +476,7 @@ std::optional<FactHit> FactIndex::Verify(const Query& query, ReportId r, double 
   if (found == facts_of_.end() || r == query.self) return std::nullopt;
   const std::vector<std::uint32_t>& theirs = found->second;
   double shared = 0;
+  std::vector<std::pair<std::size_t, std::string>> names;
   for (const QueryFact& q : query.facts) {
     if (q.id >= 0 &&
         std::binary_search(theirs.begin(), theirs.end(), static_cast<std::uint32_t>(q.id))) {
@@ -430,26 +484,26 @@ std::optional<FactHit> FactIndex::Verify(const Query& query, ReportId r, double 
     }
   }
   // The union weighs at least the query's own facts: most candidates stop here.
-  if (shared < min_shared_weight - 1e-9 || shared < min_similarity * query.weight - 1e-9) {
+  if (shared < min_shared_weight - kWeightTolerance ||
+      shared < min_similarity * query.weight - kWeightTolerance) {
     return std::nullopt;
   }
-  // The shared facts were weighed from the query's side (without itself); the other side uses
-  // the same weights for them so that identical sets score exactly 1.
-  double their_weight = 0;
-  std::vector<std::pair<std::size_t, std::string>> names;
+  // Their facts the query does not state: counted without the query's report. Identical sets
+  // have none, so that their similarity is exactly shared / query.weight = 1.
+  double theirs_only = 0;
   for (const std::uint32_t id : theirs) {
-    const auto q = std::find_if(query.facts.begin(), query.facts.end(),
-                                [id](const QueryFact& f) { return f.id == std::int64_t{id}; });
-    if (q == query.facts.end()) {
-      their_weight += WeightOf(postings_[id].size());
+    const auto q = std::lower_bound(query.by_id.begin(), query.by_id.end(),
+                                    std::pair<std::uint32_t, std::size_t>{id, 0});
+    if (q != query.by_id.end() && q->first == id) {
+      const QueryFact& f = query.facts[q->second];
+      names.emplace_back(f.df, name_of_[id]);
     } else {
-      their_weight += q->weight;
-      names.emplace_back(q->df, name_of_[id]);
+      theirs_only += WeightIn(query.n, Others(query, id));
     }
   }
-  const double union_weight = query.weight + their_weight - shared;
+  const double union_weight = query.weight + theirs_only;
   const double similarity = union_weight > 0 ? shared / union_weight : 0;
-  if (similarity < min_similarity - 1e-9) return std::nullopt;
+  if (similarity < min_similarity - kWeightTolerance) return std::nullopt;
   FactHit h;
   h.report = r;
   h.similarity = similarity;
@@ -476,7 +530,7 @@ std::vector<FactHit> FactIndex::Find(const std::vector<std::string>& facts, Repo
   // every list walked shares at most the weight not yet walked; once that is below the bar, the
   // remaining lists cannot add a candidate. The commonest facts (dates, small numbers) are
   // never walked, and the walk stays within a budget.
-  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - 1e-9;
+  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - kWeightTolerance;
   const std::size_t common_df = std::max(kMinCommonDf, facts_of_.size() / 16);
   std::unordered_map<ReportId, double> partial;
   std::size_t walked = 0;
@@ -532,7 +586,7 @@ std::vector<FactHit> FactIndex::Compare(const std::vector<std::string>& facts, R
   // When the postings of the query's rarest facts (the prefix a candidate must share one of,
   // as in Find) are shorter than the list given, walk them and verify only the given reports
   // met on the way: a person named in thousands of reports shares a rare fact with few.
-  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - 1e-9;
+  const double bar = std::max(min_shared_weight, min_similarity * query.weight) - kWeightTolerance;
   double unwalked_weight = query.weight;
   std::size_t prefix_postings = 0;
   std::vector<std::uint32_t> prefix;

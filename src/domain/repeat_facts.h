@@ -36,7 +36,8 @@ std::vector<std::string> ExtractFacts(std::string_view text);
 
 // The facts in both `a` and `b` (each as ExtractFacts returns them), for people to read: named
 // places and firms first, then amounts, dates and other numbers, each kind in sorted order; a
-// month or day is left out when the full date containing it is there.
+// month or day is left out when the full date containing it is there, and numbers of 7 digits
+// or more (phones, ID cards, accounts) are masked (138****5678).
 std::vector<std::string> SharedFacts(const std::vector<std::string>& a,
                                      const std::vector<std::string>& b);
 
@@ -83,10 +84,17 @@ class FactIndex {
   };
   struct Query {
     ReportId self;
-    std::vector<QueryFact> facts;  // distinct, rarest first
+    const std::vector<std::uint32_t>* mine = nullptr;  // self's stored facts, if indexed
+    std::size_t n = 0;                                 // reports, the query's counted once
+    std::vector<QueryFact> facts;                      // distinct, rarest first (ties by id)
+    std::vector<std::pair<std::uint32_t, std::size_t>> by_id;  // id -> index in facts
     double weight = 0;
   };
   Query Prepare(const std::vector<std::string>& facts, ReportId self) const;
+  // The reports stating fact `id`, the query's own not counted.
+  std::size_t Others(const Query& query, std::uint32_t id) const;
+  // The weight of a fact stated by `count` of `n` reports.
+  static double WeightIn(std::size_t n, std::size_t count);
   std::optional<FactHit> Verify(const Query& query, ReportId r, double min_similarity,
                                 double min_shared_weight) const;
   double WeightOf(std::size_t df) const;
