@@ -112,13 +112,47 @@ TEST_F(ApiSearchTest, ErrorsAreJsonWithAKeyAndAChineseMessage) {
   }
 }
 
-TEST_F(ApiSearchTest, RolesWithoutReportsAndAnonymousCallersAreRefused) {
+TEST_F(ApiSearchTest, RolesWithoutReportsOrFindingsAndAnonymousCallersAreRefused) {
   Client anon(server_->port());
   EXPECT_EQ(Search(anon, "公款").status, 401u);
-  for (const std::string who : {"unit1", "clue", "leadership"}) {
+  for (const std::string who : {"unit1", "clue"}) {
     Client c = SignedIn(who);
     EXPECT_EQ(Search(c, "公款").status, 403u) << who;
   }
+}
+
+TEST_F(ApiSearchTest, FindingsAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFindings) {
+  // 示例数据 is in every demo report and every demo finding.
+  Client office = SignedIn("office");
+  json all = Search(office, "示例数据", "&page_size=100").json();
+  int reports = 0;
+  int findings = 0;
+  for (const auto& item : all["items"]) {
+    if (item["kind"] == "report") ++reports;
+    if (item["kind"] == "finding") {
+      ++findings;
+      EXPECT_TRUE(item.contains("title") && item.contains("focus_title")) << item.dump();
+      EXPECT_FALSE(item.contains("description")) << "search lists no facts";
+    }
+  }
+  EXPECT_GT(reports, 0);
+  EXPECT_EQ(findings, 3);
+  json only = Search(office, "示例数据", "&kind=finding&state=confirmed").json();
+  ASSERT_EQ(only["total"], 1) << only.dump();
+  EXPECT_EQ(only["items"][0]["state"], "confirmed");
+  EXPECT_EQ(Search(office, "示例数据", "&kind=clue").status, 400u);
+  EXPECT_EQ(Search(office, "示例数据", "&state=open").status, 400u);
+
+  Client leading = SignedIn("leadership");
+  HttpResult r = Search(leading, "示例数据");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  EXPECT_EQ(r.json()["total"], 3);
+  for (const auto& item : r.json()["items"]) EXPECT_EQ(item["kind"], "finding");
+
+  Client member2 = SignedIn("member2");  // group 2: one demo finding at 市交通运输局
+  json theirs = Search(member2, "示例数据", "&kind=finding").json();
+  ASSERT_EQ(theirs["total"], 1);
+  EXPECT_EQ(theirs["items"][0]["unit_name"], "市交通运输局");
 }
 
 }  // namespace

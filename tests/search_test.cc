@@ -54,13 +54,17 @@ class SearchTest : public ::testing::Test {
     return app_.search->Search(app_.As(who), r, page);
   }
 
+  // Report ids, and finding ids negated.
   std::set<std::int64_t> Ids(const SearchResults& out) {
     std::set<std::int64_t> ids;
-    for (const auto& h : out.items) ids.insert(h.report.report.id.value);
+    for (const auto& h : out.items) {
+      ids.insert(h.kind == "finding" ? -h.finding.finding.id.value : h.report.report.id.value);
+    }
     return ids;
   }
 
-  // What a substring scan of every report the office can see gives for one term.
+  // What a substring scan of every report and finding the office can see gives for one term
+  // (finding ids negated, as Ids gives them).
   std::set<std::int64_t> Scan(const std::string& term) {
     const std::string t = *text::Normalize(term);
     std::set<std::int64_t> ids;
@@ -70,6 +74,12 @@ class SearchTest : public ::testing::Test {
       auto rec = (*tx)->GetReport(r.id);
       auto raw = app_.reports->SearchText(*rec);
       if (text::Normalize(*raw)->find(t) != std::string::npos) ids.insert(r.id.value);
+    }
+    auto findings = (*tx)->ListAllFindingColumns();
+    for (const auto& f : *findings) {
+      auto rec = (*tx)->GetFinding(f.id);
+      auto raw = app_.findings->SearchText(**tx, *rec);
+      if (text::Normalize(*raw)->find(t) != std::string::npos) ids.insert(-f.id.value);
     }
     return ids;
   }
@@ -90,7 +100,7 @@ TEST_F(SearchTest, OneAndTwoCharacterTermsReturnExactlyWhatASubstringScanReturns
   Add("市交通运输局", "吃拿卡要，收受礼金。公款旅游。");
   Add("市交通运输局", "违规选人用人，搞小圈子。");
   for (const std::string term : {"公", "款", "公款", "吃喝", "违规", "车", "钓鱼", "示例", "小圈子",
-                                 "公款吃喝", "某科", "没有"}) {
+                                 "公款吃喝", "某科", "没有", "凭证", "整改"}) {
     auto out = Find("office_head", term);
     ASSERT_TRUE(out.ok()) << term << ": " << out.error().message;
     EXPECT_EQ(Ids(*out), Scan(term)) << term;
@@ -141,8 +151,8 @@ TEST_F(SearchTest, AGroupSeesOnlyItsOwnReportsAndCountsNothingElse) {
   EXPECT_EQ(Find("member2", "甲乙丙", other)->total, 0);
 }
 
-TEST_F(SearchTest, RolesWithoutReportsAreRefused) {
-  for (const std::string who : {"unit1", "clue", "leadership", "admin"}) {
+TEST_F(SearchTest, RolesWithoutReportsOrFindingsAreRefused) {
+  for (const std::string who : {"unit1", "clue", "admin"}) {
     auto out = Find(who, "公款");
     ASSERT_FALSE(out.ok()) << who;
     EXPECT_EQ(out.error().code, ErrorCode::kPermissionDenied) << who;
@@ -174,7 +184,7 @@ TEST_F(SearchTest, FiltersNarrowTheMatches) {
   until.to = Date::OfTimestamp(app_.clock.Now(), 8 * 3600).AddDays(-10);
   EXPECT_EQ(Ids(*Find("office", "庚辛", until)), std::set<std::int64_t>{old_call.value});
   SearchRequest by_state;
-  by_state.state = ReportState::kAccepted;
+  by_state.state = "accepted";
   EXPECT_EQ(Find("office", "庚辛", by_state)->total, 0);
   // A state change is seen by the next search.
   auto v = app_.reports->Get(app_.As("leader1"), old_call);

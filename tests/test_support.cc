@@ -47,6 +47,8 @@ TestApp::TestApp() {
   reports->SetMailParser(&mail_parser);
   mailboxes = std::make_unique<MailboxService>(*store, crypto, clock, *audit, *reports,
                                                mailbox_opener, ring->keys.content_key);
+  findings =
+      std::make_unique<FindingService>(*store, crypto, clock, *audit, ring->keys.content_key);
   search_key = ring->keys.search_key;
   search = NewSearch();
   triage = std::make_unique<TriageService>(
@@ -71,7 +73,8 @@ TestApp::TestApp() {
 }
 
 std::unique_ptr<SearchService> TestApp::NewSearch() {
-  return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, search_key,
+  return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, *findings,
+                                         search_key,
                                          [](std::string_view s) { return text::Normalize(s); });
 }
 
@@ -81,6 +84,8 @@ void TestApp::LoadDemo() {
   ASSERT_TRUE(r.ok()) << r.error().message;
   auto st = BuildDemoReports(*store, *reports, today);
   ASSERT_TRUE(st.ok()) << st.error().message;
+  auto fs = BuildDemoFindings(*store, *findings);
+  ASSERT_TRUE(fs.ok()) << fs.error().message;
 }
 
 Actor TestApp::As(const std::string& username) {
@@ -108,6 +113,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_ = std::make_unique<http::Api>(*app.auth, *app.planning, *app.reports, api_opts);
   api_->SetMailboxes(app.mailboxes.get());
   api_->SetSearch(app.search.get());
+  api_->SetFindings(app.findings.get());
   api_->SetTriage(app.triage.get());
   opts.address = "127.0.0.1";
   opts.port = 0;

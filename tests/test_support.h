@@ -59,6 +59,7 @@ struct TestApp {
   mail::ImapMailboxOpener mailbox_opener{10};
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<MailboxService> mailboxes;
+  std::unique_ptr<FindingService> findings;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // cue phrases only until Retrain (no background work)
   std::string search_key;

@@ -431,4 +431,90 @@ Status BuildDemoReports(Store& store, ReportService& reports, Date today) {
   return Ok();
 }
 
+Status BuildDemoFindings(Store& store, FindingService& findings) {
+  std::vector<AssignmentView> current;
+  std::vector<FocusItem> focus;
+  std::map<std::string, Actor> actors;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store.Begin(TxMode::kRead));
+    Scope all;
+    all.all = true;
+    RoundFilter rf;
+    rf.status = RoundStatus::kStationing;
+    XUNCHA_ASSIGN_OR_RETURN(auto rounds, tx->ListRounds(all, rf, {1, 10}));
+    if (rounds.items.empty()) return Internal("demo round 9 is missing");
+    const RoundId round = rounds.items.front().round.id;
+    AssignmentFilter af;
+    af.round_id = round;
+    XUNCHA_ASSIGN_OR_RETURN(current, tx->ListAssignments(all, af));
+    XUNCHA_ASSIGN_OR_RETURN(focus, tx->ListFocusItems(round));
+    for (const char* name : {"leader1", "member1", "member2"}) {
+      XUNCHA_ASSIGN_OR_RETURN(auto user, tx->FindUserByName(name));
+      if (!user) return Internal(std::string("demo user missing: ") + name);
+      Actor a;
+      a.user = std::move(*user);
+      a.ip = "local";
+      actors[name] = std::move(a);
+    }
+  }
+  auto assignment = [&](const std::string& unit) -> std::optional<AssignmentId> {
+    for (const auto& a : current) {
+      if (a.unit_name == unit) return a.assignment.id;
+    }
+    return std::nullopt;
+  };
+  // The root focus item whose title starts with `prefix` (the template's 四个落实).
+  auto focus_item = [&](const std::string& prefix) -> std::optional<FocusItemId> {
+    for (const auto& f : focus) {
+      if (!f.parent_id && f.title.rfind(prefix, 0) == 0) return f.id;
+    }
+    return std::nullopt;
+  };
+  const auto finance = assignment("市财政局");
+  const auto transport = assignment("市交通运输局");
+  if (!finance || !transport) return Internal("demo round 9 is missing its assignments");
+
+  auto add = [&](const char* who, AssignmentId where, const char* focus_prefix,
+                 std::vector<Discipline> disciplines, const char* title, const char* description,
+                 const char* evidence) -> Result<FindingView> {
+    FindingDraft d;
+    d.assignment_id = where;
+    d.focus_item_id = focus_item(focus_prefix);
+    d.disciplines = std::move(disciplines);
+    d.content.title = title;
+    d.content.description = description;
+    d.content.evidence = evidence;
+    d.demo = true;
+    return findings.Create(actors.at(who), d);
+  };
+  XUNCHA_ASSIGN_OR_RETURN(
+      FindingView fund,
+      add("member1", *finance, "落实全面从严治党", {Discipline::kWork},
+          "（示例数据）专项资金拨付审批把关不严",
+          "（示例数据）抽查2025年度专项资金拨付凭证40份，其中6份缺少分管领导审批签字，"
+          "拨付程序不规范，存在先拨付后补手续的情况。",
+          "调阅2025年度专项资金拨付凭证；与计划科2名干部个别谈话"));
+  (void)fund;
+  XUNCHA_ASSIGN_OR_RETURN(
+      FindingView office_space,
+      add("member1", *finance, "落实巡视巡察", {Discipline::kIntegrity},
+          "（示例数据）上轮巡察指出的办公用房超标问题整改不到位",
+          "（示例数据）整改台账显示办公用房超标问题已于上年完成整改，实地查看发现仍有2间办公室"
+          "超面积使用，整改存在敷衍应付。",
+          "实地查看办公楼三层；调阅上轮巡察整改台账"));
+  XUNCHA_ASSIGN_OR_RETURN(FindingView confirmed,
+                          findings.Move(actors.at("leader1"), office_space.finding.id,
+                                        office_space.finding.version, FindingState::kConfirmed));
+  (void)confirmed;
+  XUNCHA_ASSIGN_OR_RETURN(
+      FindingView works,
+      add("member2", *transport, "落实党的路线方针政策", {Discipline::kWork},
+          "（示例数据）道路养护工程竣工资料不完整",
+          "（示例数据）抽查3个已完工的道路养护工程，竣工记录由施工方代填，监理意见缺失，"
+          "质量责任难以追溯。",
+          "调阅工程档案3卷；走访养护站"));
+  (void)works;
+  return Ok();
+}
+
 }  // namespace xuncha

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "app/finding_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
 
@@ -32,5 +33,10 @@ Result<std::vector<DemoAccount>> BuildDemo(Store& store, PlanningService& planni
 // anonymous web report, a real-name call, a letter, a suggestion-box note and a sealed (越级)
 // report, one of them past its notice deadline.
 Status BuildDemoReports(Store& store, ReportService& reports, Date today);
+
+// Adds fictional findings (问题底稿, 示例数据) to the current round of a demo built by BuildDemo,
+// written by the demo group members: drafts at 市财政局 and 市交通运输局, and one the group
+// leader has confirmed.
+Status BuildDemoFindings(Store& store, FindingService& findings);
 
 }  // namespace xuncha

@@ -14,6 +14,7 @@ namespace {
 constexpr int kChinaUtcOffset = 8 * 3600;
 constexpr int kBatch = 5000;  // outbox rows folded per transaction
 constexpr const char* kReportKind = "report";
+constexpr const char* kFindingKind = "finding";
 constexpr const char* kGenerationSetting = "search_generation";
 
 using RecordKey = std::pair<std::string, std::int64_t>;
@@ -31,20 +32,42 @@ Status NormalizeTerms(QueryNode& n, const SearchService::Normalizer& normalize) 
   return Ok();
 }
 
-bool InScope(const ReportScope& s, const Report& r) {
-  const bool group_ok = s.all || Contains(s.groups, r.group_id);
-  const bool sealed_ok = !r.sealed || s.sealed_all || Contains(s.sealed_groups, r.group_id);
-  return group_ok && sealed_ok;
+}  // namespace
+
+SearchService::Columns SearchService::ColumnsOf(const Report& r) {
+  Columns c;
+  c.round_id = r.round_id;
+  c.group_id = r.group_id;
+  c.unit_id = r.unit_id;
+  c.channel = r.channel;
+  c.state = std::string(ReportStateName(r.state));
+  c.sealed = r.sealed;
+  c.at = r.received_at;
+  return c;
 }
 
-bool PassesFilters(const SearchRequest& f, const Report& r) {
-  if (f.round_id && r.round_id != *f.round_id) return false;
-  if (f.group_id && r.group_id != *f.group_id) return false;
-  if (f.unit_id && r.unit_id != *f.unit_id) return false;
-  if (f.channel && r.channel != *f.channel) return false;
-  if (f.state && r.state != *f.state) return false;
+SearchService::Columns SearchService::ColumnsOf(const Finding& f) {
+  Columns c;
+  c.round_id = f.round_id;
+  c.group_id = f.group_id;
+  c.unit_id = f.unit_id;
+  c.state = std::string(FindingStateName(f.state));
+  c.at = f.created_at;
+  c.disciplines = f.disciplines;
+  return c;
+}
+
+namespace {
+
+bool PassesFilters(const SearchRequest& f, const std::string& kind, const auto& c) {
+  if (f.kind && kind != *f.kind) return false;
+  if (f.round_id && c.round_id != *f.round_id) return false;
+  if (f.group_id && c.group_id != *f.group_id) return false;
+  if (f.unit_id && c.unit_id != *f.unit_id) return false;
+  if (f.channel && c.channel != f.channel) return false;
+  if (f.state && c.state != *f.state) return false;
   if (f.from || f.to) {
-    const Date d = Date::OfTimestamp(r.received_at, kChinaUtcOffset);
+    const Date d = Date::OfTimestamp(c.at, kChinaUtcOffset);
     if (f.from && d < *f.from) return false;
     if (f.to && *f.to < d) return false;
   }
@@ -119,11 +142,19 @@ Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
     s->segments.push_back(std::move(seg));
   }
   XUNCHA_ASSIGN_OR_RETURN(auto columns, tx->ListAllReportColumns());
-  for (auto& r : columns) {
+  for (const auto& r : columns) {
     auto it = s->by_record.find({kReportKind, r.id.value});
     if (it == s->by_record.end()) continue;
     Doc& d = s->docs[it->second];
-    d.columns = std::move(r);
+    d.columns = ColumnsOf(r);
+    d.has_columns = true;
+  }
+  XUNCHA_ASSIGN_OR_RETURN(auto finding_columns, tx->ListAllFindingColumns());
+  for (const auto& f : finding_columns) {
+    auto it = s->by_record.find({kFindingKind, f.id.value});
+    if (it == s->by_record.end()) continue;
+    Doc& d = s->docs[it->second];
+    d.columns = ColumnsOf(f);
     d.has_columns = true;
   }
   RebuildIndex(*s);
@@ -153,27 +184,45 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
 
   DocNo next = cur.next_doc;
   std::vector<SearchDoc> new_docs;
-  std::vector<std::pair<RecordKey, Report>> columns;
+  std::vector<std::pair<RecordKey, Columns>> columns;
   for (const auto& key : keys) {
-    if (key.first != kReportKind) continue;  // no other kind is indexed yet
     const auto existing = cur.by_record.find(key);
-    auto rec = tx->GetReport(ReportId(key.second));
-    if (!rec.ok()) {
-      if (rec.error().code != ErrorCode::kNotFound) return rec.error();
+    std::optional<std::string> raw;  // nullopt: the record is gone
+    Columns cols;
+    std::string fallback;  // indexed should the text fail to normalise
+    if (key.first == kReportKind) {
+      auto rec = tx->GetReport(ReportId(key.second));
+      if (rec.ok()) {
+        XUNCHA_ASSIGN_OR_RETURN(raw, reports_.SearchText(*rec));
+        cols = ColumnsOf(rec->report);
+        fallback = rec->report.number;
+      } else if (rec.error().code != ErrorCode::kNotFound) {
+        return rec.error();
+      }
+    } else if (key.first == kFindingKind) {
+      auto rec = tx->GetFinding(FindingId(key.second));
+      if (rec.ok()) {
+        XUNCHA_ASSIGN_OR_RETURN(raw, findings_.SearchText(*tx, *rec));
+        cols = ColumnsOf(rec->finding);
+      } else if (rec.error().code != ErrorCode::kNotFound) {
+        return rec.error();
+      }
+    } else {
+      continue;  // a kind this version does not index
+    }
+    if (!raw) {
       if (existing != cur.by_record.end()) {
         new_docs.push_back({next++, key.first, key.second, /*deleted=*/true, ""});
       }
       continue;
     }
-    XUNCHA_ASSIGN_OR_RETURN(std::string raw, reports_.SearchText(*rec));
-    auto norm = normalize_(raw);
-    // Stored text was valid UTF-8 when it was saved; should one still fail, the number alone
-    // keeps the record findable.
-    std::string text = norm.ok() ? std::move(*norm) : rec->report.number;
+    auto norm = normalize_(*raw);
+    // Stored text was valid UTF-8 when it was saved; should one still fail, the record stays
+    // findable by its filters (and a report by its number).
+    std::string text = norm.ok() ? std::move(*norm) : fallback;
     const bool same = existing != cur.by_record.end() && cur.docs.at(existing->second).text == text;
     if (!same) new_docs.push_back({next++, key.first, key.second, false, std::move(text)});
-    rec->report.body = {};
-    columns.emplace_back(key, std::move(rec->report));
+    columns.emplace_back(key, std::move(cols));
   }
 
   Segment seg;
@@ -412,12 +461,29 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   XUNCHA_TRY(NormalizeTerms(q, normalize_));
   SearchResults out;
   out.terms = PositiveTerms(q);
-  ReportScope scope;
+  // Each kind the caller may read at all, with its scope; a role that reads neither is refused.
+  std::optional<ReportScope> report_scope;
+  std::optional<FindingScope> finding_scope;
   std::optional<std::set<std::int64_t>> with_discipline;
+  std::optional<Discipline> discipline;
+  if (r.discipline) discipline = DisciplineFromKey(*r.discipline);
   {
     XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
-    XUNCHA_ASSIGN_OR_RETURN(scope, reports_.ScopeFor(*tx, a));
-    if (r.discipline) {
+    auto rs = reports_.ScopeFor(*tx, a);
+    if (rs.ok()) {
+      report_scope = std::move(*rs);
+    } else if (rs.error().code != ErrorCode::kPermissionDenied) {
+      return rs.error();
+    }
+    auto fs = findings_.ScopeFor(*tx, a);
+    if (fs.ok()) {
+      finding_scope = std::move(*fs);
+    } else if (fs.error().code != ErrorCode::kPermissionDenied) {
+      return fs.error();
+    }
+    if (!report_scope && !finding_scope)
+      return Forbidden("search is for the office and the groups");
+    if (r.discipline && report_scope) {
       XUNCHA_ASSIGN_OR_RETURN(auto ids, tx->ReportsWithDiscipline(*r.discipline));
       with_discipline.emplace();
       for (ReportId id : ids) with_discipline->insert(id.value);
@@ -433,18 +499,35 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   };
   std::vector<Ranked> ranked;
   std::vector<SearchHit> hits;
-  std::vector<ReportId> ids;
+  std::vector<ReportId> report_ids;
+  std::vector<FindingId> finding_ids;
   {
     std::shared_lock lock(mu_);
     const State& s = *state_;
     // The caller's scope and the filters first: what lies outside is never counted, ranked
     // or verified.
     std::vector<DocNo> within;
-    for (const auto& [no, d] : s.docs) {
-      if (d.has_columns && InScope(scope, d.columns) && PassesFilters(r, d.columns) &&
-          (!with_discipline || with_discipline->count(d.record_id) > 0)) {
-        within.push_back(no);
+    auto visible = [&](const Doc& d) {
+      if (!d.has_columns) return false;
+      const Columns& c = d.columns;
+      if (d.kind == kReportKind) {
+        if (!report_scope) return false;
+        const bool group_ok = report_scope->all || Contains(report_scope->groups, c.group_id);
+        const bool sealed_ok = !c.sealed || report_scope->sealed_all ||
+                               Contains(report_scope->sealed_groups, c.group_id);
+        return group_ok && sealed_ok &&
+               (!with_discipline || with_discipline->count(d.record_id) > 0);
       }
+      if (d.kind == kFindingKind) {
+        if (!finding_scope) return false;
+        if (!finding_scope->all && !Contains(finding_scope->groups, c.group_id)) return false;
+        return !discipline || std::find(c.disciplines.begin(), c.disciplines.end(), *discipline) !=
+                                  c.disciplines.end();
+      }
+      return false;
+    };
+    for (const auto& [no, d] : s.docs) {
+      if (visible(d) && PassesFilters(r, d.kind, d.columns)) within.push_back(no);
     }
     auto text_of = [&s](DocNo no) -> const std::string* {
       auto it = s.docs.find(no);
@@ -455,7 +538,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     ranked.reserve(matches.size());
     for (DocNo no : matches) {
       const Doc& d = s.docs.at(no);
-      ranked.push_back({no, d.record_id, d.columns.received_at, 0});
+      ranked.push_back({no, d.record_id, d.columns.at, 0});
     }
     auto newer = [](const Ranked& x, const Ranked& y) {
       return x.at != y.at ? x.at > y.at : x.record_id > y.record_id;
@@ -488,20 +571,39 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
          i < ranked.size() && hits.size() < static_cast<std::size_t>(page.page_size); ++i) {
       const Doc& d = s.docs.at(ranked[i].no);
       SearchHit h;
+      h.kind = d.kind;
       h.score = ranked[i].score;
       if (!d.columns.sealed) h.snippet = MakeSnippet(d.text, out.terms);
-      h.report.report.id = ReportId(ranked[i].record_id);
+      if (d.kind == kReportKind) {
+        h.report.report.id = ReportId(ranked[i].record_id);
+        report_ids.push_back(h.report.report.id);
+      } else {
+        h.finding.finding.id = FindingId(ranked[i].record_id);
+        finding_ids.push_back(h.finding.finding.id);
+      }
       hits.push_back(std::move(h));
-      ids.push_back(ReportId(ranked[i].record_id));
     }
   }
 
   // The rows as the caller may see them now (the scope is checked again against the database).
-  XUNCHA_ASSIGN_OR_RETURN(auto views, reports_.Summaries(a, ids));
-  std::size_t v = 0;
+  std::vector<ReportView> reports;
+  std::vector<FindingView> findings;
+  if (!report_ids.empty()) {
+    XUNCHA_ASSIGN_OR_RETURN(reports, reports_.Summaries(a, report_ids));
+  }
+  if (!finding_ids.empty()) {
+    XUNCHA_ASSIGN_OR_RETURN(findings, findings_.Summaries(a, finding_ids));
+  }
+  std::size_t rv = 0;
+  std::size_t fv = 0;
   for (auto& h : hits) {
-    if (v < views.size() && views[v].report.id == h.report.report.id) {
-      h.report = std::move(views[v++]);
+    if (h.kind == kReportKind) {
+      if (rv < reports.size() && reports[rv].report.id == h.report.report.id) {
+        h.report = std::move(reports[rv++]);
+        out.items.push_back(std::move(h));
+      }
+    } else if (fv < findings.size() && findings[fv].finding.id == h.finding.finding.id) {
+      h.finding = std::move(findings[fv++]);
       out.items.push_back(std::move(h));
     }
   }
@@ -509,8 +611,9 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
     // The query itself is not written: it is report content (names, acts) and the log is
     // stored in the clear. Who searched, when, how broadly and how much was found is.
-    const int filters = (r.round_id ? 1 : 0) + (r.group_id ? 1 : 0) + (r.unit_id ? 1 : 0) +
-                        (r.channel ? 1 : 0) + (r.state ? 1 : 0) + (r.from ? 1 : 0) + (r.to ? 1 : 0);
+    const int filters = (r.kind ? 1 : 0) + (r.discipline ? 1 : 0) + (r.round_id ? 1 : 0) +
+                        (r.group_id ? 1 : 0) + (r.unit_id ? 1 : 0) + (r.channel ? 1 : 0) +
+                        (r.state ? 1 : 0) + (r.from ? 1 : 0) + (r.to ? 1 : 0);
     XUNCHA_TRY(audit_.Append(*tx, a, "search", "search", "",
                              "terms=" + std::to_string(out.terms.size()) +
                                  " filters=" + std::to_string(filters) +

@@ -24,6 +24,7 @@
 
 #include "app/actor.h"
 #include "app/audit_log.h"
+#include "app/finding_service.h"
 #include "app/report_service.h"
 #include "core/clock.h"
 #include "core/date.h"
@@ -37,20 +38,24 @@ namespace xuncha {
 
 struct SearchRequest {
   std::string q;
+  std::optional<std::string> kind;  // "report" or "finding"; both when unset
   std::optional<RoundId> round_id;
   std::optional<GroupId> group_id;
   std::optional<UnitId> unit_id;
-  std::optional<Channel> channel;
-  std::optional<ReportState> state;
-  std::optional<std::string> discipline;  // a discipline key decided at triage
-  std::optional<Date> from;               // received on or after (China time)
-  std::optional<Date> to;                 // received on or before
+  std::optional<Channel> channel;  // reports only: a finding has no channel
+  // A report state (registered, ...) or a finding state (draft, confirmed, withdrawn).
+  std::optional<std::string> state;
+  std::optional<std::string> discipline;  // decided at triage, or given to a finding
+  std::optional<Date> from;               // received (written) on or after (China time)
+  std::optional<Date> to;                 // received (written) on or before
   enum class Order { kRelevance, kDate };
   Order order = Order::kRelevance;
 };
 
 struct SearchHit {
-  ReportView report;
+  std::string kind;                  // "report" or "finding"
+  ReportView report;                 // kind report
+  FindingView finding;               // kind finding
   double score = 0;                  // relevance (0 when ordered by date beyond the ranked set)
   std::vector<SnippetPart> snippet;  // empty for sealed reports (never excerpted into lists)
 };
@@ -73,12 +78,14 @@ class SearchService {
   using Normalizer = std::function<Result<std::string>(std::string_view)>;
 
   SearchService(Store& store, Crypto& crypto, AuditLog& audit, const Clock& clock,
-                ReportService& reports, std::string search_key, Normalizer normalize)
+                ReportService& reports, FindingService& findings, std::string search_key,
+                Normalizer normalize)
       : store_(store),
         crypto_(crypto),
         audit_(audit),
         clock_(clock),
         reports_(reports),
+        findings_(findings),
         key_(std::move(search_key)),
         normalize_(std::move(normalize)) {}
 
@@ -97,8 +104,8 @@ class SearchService {
   // another process rebuilt it) and merges small segments. Returns the records (re)indexed.
   Result<int> Sync();
 
-  // Reports matching `r.q` within the caller's scope and the filters, a page of them with
-  // snippets. Brings the index up to date first, so a caller finds what he just saved.
+  // Reports and findings matching `r.q` within the caller's scope and the filters, a page of
+  // them with snippets. Brings the index up to date first, so a caller finds what he just saved.
   // kInvalidArgument "bad_search_query" for a query that cannot be parsed. Logged.
   Result<SearchResults> Search(const Actor& a, const SearchRequest& r, const PageRequest& page);
 
@@ -113,11 +120,24 @@ class SearchService {
   static constexpr std::size_t kMaxSegments = 8;
 
  private:
+  // The plain columns of a record that scopes and filters use, whatever its kind.
+  struct Columns {
+    RoundId round_id;
+    GroupId group_id;
+    UnitId unit_id;
+    std::optional<Channel> channel;       // reports
+    std::string state;                    // the kind's state name
+    bool sealed = false;                  // reports: 越级, seen by few and never excerpted
+    UnixSeconds at = 0;                   // received (report) or written (finding)
+    std::vector<Discipline> disciplines;  // findings (a report's are in its triage decision)
+  };
+  static Columns ColumnsOf(const Report& r);
+  static Columns ColumnsOf(const Finding& f);
   struct Doc {
     std::string kind;
     std::int64_t record_id = 0;
     std::string text;
-    Report columns;  // body empty
+    Columns columns;
     bool has_columns = false;
   };
   struct Segment {
@@ -152,6 +172,7 @@ class SearchService {
   AuditLog& audit_;
   const Clock& clock_;
   ReportService& reports_;
+  FindingService& findings_;
   std::string key_;
   Normalizer normalize_;
   Observer observer_;

@@ -41,6 +41,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddMailRoutes();
   AddSearchRoutes();
   AddTriageRoutes();
+  AddFindingRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

@@ -3,9 +3,11 @@
 // services it calls).
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "app/auth_service.h"
+#include "app/finding_service.h"
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
@@ -42,6 +44,8 @@ class Api {
   void SetMailboxes(MailboxService* m) { mailboxes_ = m; }
   // GET /api/v1/search answers 503 until this is set.
   void SetSearch(SearchService* s) { search_ = s; }
+  // The findings routes answer 503 until this is set.
+  void SetFindings(FindingService* f) { findings_ = f; }
   // The triage routes answer 503 until this is set.
   void SetTriage(TriageService* t) { triage_ = t; }
 
@@ -52,6 +56,7 @@ class Api {
   void AddMailRoutes();
   void AddSearchRoutes();
   void AddTriageRoutes();
+  void AddFindingRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -62,6 +67,7 @@ class Api {
   MailboxService* mailboxes_ = nullptr;
   SearchService* search_ = nullptr;
   TriageService* triage_ = nullptr;
+  FindingService* findings_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;
@@ -71,6 +77,9 @@ class Api {
 
 inline constexpr const char* kSessionCookie = "xuncha_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
+
+// A finding as lists and search results show it (no facts or evidence).
+nlohmann::json FindingSummaryJson(const FindingView& v);
 
 // The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);

@@ -1,4 +1,4 @@
-// GET /api/v1/search: full-text search over the caller's reports (docs/search.md).
+// GET /api/v1/search: full-text search over the caller's reports and findings (docs/search.md).
 #include "domain/discipline.h"
 #include "http/api.h"
 #include "http/dto.h"
@@ -27,10 +27,17 @@ Result<SearchRequest> ReadSearchRequest(const Ctx& ctx) {
     r.channel = ParseChannel(channel);
     if (!r.channel) return InvalidArgument("bad channel", "bad_query");
   }
+  const std::string kind = QueryStr(ctx, "kind");
+  if (!kind.empty()) {
+    if (kind != "report" && kind != "finding") return InvalidArgument("bad kind", "bad_query");
+    r.kind = kind;
+  }
   const std::string state = QueryStr(ctx, "state");
   if (!state.empty()) {
-    r.state = ParseReportState(state);
-    if (!r.state) return InvalidArgument("bad state", "bad_query");
+    if (!ParseReportState(state) && !ParseFindingState(state)) {
+      return InvalidArgument("bad state", "bad_query");
+    }
+    r.state = state;
   }
   const std::string discipline = QueryStr(ctx, "discipline");
   if (!discipline.empty()) {
@@ -72,8 +79,8 @@ void Api::AddSearchRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(SearchResults out, search_->Search(*ctx.actor, r, page));
     json items = json::array();
     for (const auto& h : out.items) {
-      json j = ReportSummaryJson(h.report);
-      j["kind"] = "report";
+      json j = h.kind == "finding" ? FindingSummaryJson(h.finding) : ReportSummaryJson(h.report);
+      j["kind"] = h.kind;
       j["score"] = h.score;
       j["snippet"] = SnippetJson(h.snippet);
       items.push_back(std::move(j));

@@ -71,6 +71,8 @@ constexpr std::array kErrors = {
     Entry{"unit_ambiguous", "无法判断邮件反映的是哪个被巡察单位"},
     Entry{"invalid_content", "邮件内容不符合登记要求"},
     Entry{"mail_not_quarantined", "该邮件已经登记，不在待处理邮件中"},
+    Entry{"finding_not_editable", "只有底稿可以修改，已确认或已撤销的问题请先由组长退回底稿"},
+    Entry{"group_leader_only", "只有本组组长可以确认、撤销或退回问题"},
 };
 
 constexpr std::array kFields = {
@@ -121,6 +123,9 @@ constexpr std::array kFields = {
     Entry{"outside_chapter", "条款号不在所属章的范围内"},
     Entry{"white_space", "提示词不能含空白字符"},
     Entry{"count", "提示词应为1至20个"},
+    Entry{"one_line", "只能填写一行"},
+    Entry{"not_in_unit", "所选人员不在该单位的领导名单中"},
+    Entry{"not_in_round", "所选巡察重点不属于本轮"},
 };
 }  // namespace
 

@@ -23,6 +23,7 @@
 #include "domain/audit.h"
 #include "domain/calendar.h"
 #include "domain/deadline.h"
+#include "domain/finding.h"
 #include "domain/group.h"
 #include "domain/inspector.h"
 #include "domain/mail_intake.h"
@@ -191,8 +192,31 @@ struct SearchSegmentRow {
 // A record changed since it was last indexed.
 struct SearchOutboxRow {
   std::int64_t seq = 0;
-  std::string kind;  // "report"
+  std::string kind;  // "report" or "finding"
   std::int64_t record_id = 0;
+};
+
+// A finding as stored: its plain columns and the sealed content.
+struct FindingRecord {
+  Finding finding;              // content left empty
+  std::string content_box;      // FindingContent, server key
+  std::string group_name;       // filled on read
+  std::string unit_name;        // filled on read
+  std::string round_name;       // filled on read
+  std::string focus_title;      // filled on read; empty without a focus item
+  std::string created_by_name;  // filled on read
+  std::string updated_by_name;  // filled on read
+};
+
+struct FindingFilter {
+  bool all_groups = false;  // else only `groups`
+  std::vector<GroupId> groups;
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+  std::optional<FindingState> state;
+  std::optional<FocusItemId> focus_item_id;
+  std::optional<Discipline> discipline;
 };
 
 // What the staff decided about a report's triage (db/migrations/0007_triage.sql).
@@ -377,6 +401,16 @@ class Transaction {
   virtual Status QueueAllForSearch() = 0;
   // Every report's plain columns (body empty), by id: what search filters and scopes use.
   virtual Result<std::vector<Report>> ListAllReportColumns() = 0;
+
+  // Findings. Newest first.
+  virtual Result<FindingId> InsertFinding(const FindingRecord& f) = 0;
+  virtual Result<FindingRecord> GetFinding(FindingId id) = 0;
+  // Updates everything but where it was found and who created it (version-checked).
+  virtual Status UpdateFinding(const FindingRecord& f) = 0;
+  virtual Result<Page<FindingRecord>> ListFindings(const FindingFilter& f,
+                                                   const PageRequest& page) = 0;
+  // Every finding's plain columns (content empty), by id: what search filters and scopes use.
+  virtual Result<std::vector<Finding>> ListAllFindingColumns() = 0;
 
   // Triage decisions and repeat links.
   virtual Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) = 0;

@@ -80,9 +80,11 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
   ctx->mailboxes =
       std::make_unique<MailboxService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                        *ctx->reports, *ctx->mailbox_opener, content_key);
+  ctx->findings = std::make_unique<FindingService>(*ctx->store, *ctx->crypto, *ctx->clock,
+                                                   *ctx->audit, content_key);
   ctx->search = std::make_unique<SearchService>(
-      *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, search_key,
-      [](std::string_view s) { return text::Normalize(s); });
+      *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, *ctx->findings,
+      search_key, [](std::string_view s) { return text::Normalize(s); });
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }

@@ -96,6 +96,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   http::Api api(*(*ctx)->auth, *(*ctx)->planning, *(*ctx)->reports, api_opts);
   api.SetMailboxes((*ctx)->mailboxes.get());
   api.SetSearch((*ctx)->search.get());
+  api.SetFindings((*ctx)->findings.get());
   api.SetTriage((*ctx)->triage.get());
   http::StaticFiles files(web);
   http::Metrics metrics;
@@ -138,6 +139,7 @@ int RunInit(const std::string& data, const std::string& key_file, bool demo,
   auto accounts = BuildDemo(*c.store, *c.planning, *c.auth, today);
   if (!accounts.ok()) return Fail(accounts.error());
   if (auto st = BuildDemoReports(*c.store, *c.reports, today); !st.ok()) return Fail(st.error());
+  if (auto st = BuildDemoFindings(*c.store, *c.findings); !st.ok()) return Fail(st.error());
   std::printf(
       "Created the demo (示例数据) in %s: 五届市委第八轮巡察 and 第九轮 (stationed today).\n",
       data.c_str());

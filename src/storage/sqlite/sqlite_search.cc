@@ -66,7 +66,10 @@ Status SqliteTransaction::DeleteSearchOutboxThrough(std::int64_t seq) {
 Status SqliteTransaction::QueueAllForSearch() {
   XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep("INSERT INTO search_outbox (kind, record_id) "
                                                "SELECT 'report', id FROM reports ORDER BY id"));
-  return st->Run();
+  XUNCHA_TRY(st->Run());
+  XUNCHA_ASSIGN_OR_RETURN(Statement * fst, Prep("INSERT INTO search_outbox (kind, record_id) "
+                                                "SELECT 'finding', id FROM findings ORDER BY id"));
+  return fst->Run();
 }
 
 Result<std::vector<Report>> SqliteTransaction::ListAllReportColumns() {

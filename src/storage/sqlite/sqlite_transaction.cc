@@ -1,7 +1,29 @@
 // Transaction lifecycle, accounts, sessions, logs and settings.
 #include "storage/sqlite/sqlite_transaction.h"
 
+#include <algorithm>
+
 namespace xuncha::sqlite {
+
+std::string JoinComma(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) {
+    if (!out.empty()) out += ',';
+    out += i;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t end = std::min(s.find(',', start), s.size());
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
 
 std::optional<Date> OptDate(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;

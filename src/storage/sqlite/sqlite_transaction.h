@@ -144,6 +144,12 @@ class SqliteTransaction final : public Transaction {
   Status DeleteSearchOutboxThrough(std::int64_t seq) override;
   Status QueueAllForSearch() override;
   Result<std::vector<Report>> ListAllReportColumns() override;
+  Result<FindingId> InsertFinding(const FindingRecord& f) override;
+  Result<FindingRecord> GetFinding(FindingId id) override;
+  Status UpdateFinding(const FindingRecord& f) override;
+  Result<Page<FindingRecord>> ListFindings(const FindingFilter& f,
+                                           const PageRequest& page) override;
+  Result<std::vector<Finding>> ListAllFindingColumns() override;
   Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) override;
   Status PutTriageDecision(const TriageDecisionRecord& d) override;
   Result<std::vector<TriageDecisionRecord>> ListTriageDecisions() override;
@@ -206,6 +212,10 @@ Result<std::vector<T>> AllRows(Statement& st, ReadFn read) {
   }
   return out;
 }
+
+// Lists of keys stored in one TEXT column: "a,b,c" (keys never contain a comma).
+std::string JoinComma(const std::vector<std::string>& items);
+std::vector<std::string> SplitComma(const std::string& s);
 
 std::optional<Date> OptDate(const std::optional<std::string>& s);
 std::optional<std::string> OptDateText(const std::optional<Date>& d);

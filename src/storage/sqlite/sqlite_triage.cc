@@ -1,28 +1,8 @@
 // Triage decisions and repeat links (db/migrations/0007_triage.sql).
-#include <sstream>
-
 #include "storage/sqlite/sqlite_transaction.h"
 
 namespace xuncha::sqlite {
 namespace {
-
-std::string JoinComma(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& i : items) {
-    if (!out.empty()) out += ',';
-    out += i;
-  }
-  return out;
-}
-
-std::vector<std::string> SplitComma(const std::string& s) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string item; std::getline(in, item, ',');) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
 
 constexpr const char* kDecisionSelect =
     "SELECT d.report_id, d.version, d.scope, d.disciplines, d.articles, d.persons_box, "

@@ -1,0 +1,163 @@
+// Findings (db/migrations/0009_findings.sql). The content is stored as the sealed BLOB the app
+// hands over; only the plain columns take part in queries.
+#include "storage/sqlite/sqlite_transaction.h"
+
+namespace xuncha::sqlite {
+namespace {
+
+constexpr const char* kFindingSelect =
+    "SELECT f.id, f.version, f.assignment_id, f.round_id, f.group_id, f.unit_id, "
+    "f.focus_item_id, f.state, f.disciplines, f.created_by, f.created_at, f.updated_by, "
+    "f.updated_at, f.demo, f.content_box, g.name, un.name, r.name, coalesce(fi.title, ''), "
+    "coalesce(cu.display_name, ''), coalesce(uu.display_name, '') "
+    "FROM findings f JOIN groups g ON g.id=f.group_id JOIN units un ON un.id=f.unit_id "
+    "JOIN rounds r ON r.id=f.round_id LEFT JOIN focus_items fi ON fi.id=f.focus_item_id "
+    "LEFT JOIN users cu ON cu.id=f.created_by LEFT JOIN users uu ON uu.id=f.updated_by ";
+
+std::string DisciplineKeys(const std::vector<Discipline>& ds) {
+  std::vector<std::string> keys;
+  keys.reserve(ds.size());
+  for (Discipline d : ds) keys.emplace_back(DisciplineKey(d));
+  return JoinComma(keys);
+}
+
+std::vector<Discipline> ParseDisciplines(const std::string& s) {
+  std::vector<Discipline> out;
+  for (const auto& k : SplitComma(s)) {
+    // Written by this adapter only; an unknown key (a damaged row) is dropped.
+    if (auto d = DisciplineFromKey(k)) out.push_back(*d);
+  }
+  return out;
+}
+
+// The plain columns, read from the first 14 columns of kFindingSelect (or the same order).
+Finding ReadColumns(const Statement& st) {
+  Finding f;
+  f.id = FindingId(st.Int(0));
+  f.version = static_cast<int>(st.Int(1));
+  f.assignment_id = AssignmentId(st.Int(2));
+  f.round_id = RoundId(st.Int(3));
+  f.group_id = GroupId(st.Int(4));
+  f.unit_id = UnitId(st.Int(5));
+  if (auto v = st.OptInt(6)) f.focus_item_id = FocusItemId(*v);
+  f.state = ParseFindingState(st.Text(7)).value_or(FindingState::kDraft);
+  f.disciplines = ParseDisciplines(st.Text(8));
+  f.created_by = UserId(st.Int(9));
+  f.created_at = st.Int(10);
+  if (auto v = st.OptInt(11)) f.updated_by = UserId(*v);
+  f.updated_at = st.Int(12);
+  f.demo = st.Int(13) != 0;
+  return f;
+}
+
+FindingRecord ReadFinding(const Statement& st) {
+  FindingRecord rec;
+  rec.finding = ReadColumns(st);
+  rec.content_box = st.Blob(14);
+  rec.group_name = st.Text(15);
+  rec.unit_name = st.Text(16);
+  rec.round_name = st.Text(17);
+  rec.focus_title = st.Text(18);
+  rec.created_by_name = st.Text(19);
+  rec.updated_by_name = st.Text(20);
+  return rec;
+}
+
+std::optional<std::int64_t> FocusOrNull(const std::optional<FocusItemId>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
+}
+
+}  // namespace
+
+Result<FindingId> SqliteTransaction::InsertFinding(const FindingRecord& rec) {
+  const Finding& f = rec.finding;
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("INSERT INTO findings (assignment_id, round_id, group_id, unit_id, focus_item_id, "
+           "state, disciplines, content_box, created_by, created_at, updated_at, demo) "
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
+  st->Bind(1, f.assignment_id.value)
+      .Bind(2, f.round_id.value)
+      .Bind(3, f.group_id.value)
+      .Bind(4, f.unit_id.value)
+      .Bind(5, FocusOrNull(f.focus_item_id))
+      .Bind(6, FindingStateName(f.state))
+      .Bind(7, DisciplineKeys(f.disciplines))
+      .BindBlob(8, rec.content_box)
+      .Bind(9, f.created_by.value)
+      .Bind(10, f.created_at)
+      .Bind(11, f.created_at)
+      .Bind(12, f.demo);
+  XUNCHA_TRY(st->Run());
+  return FindingId(conn_->LastInsertId());
+}
+
+Result<FindingRecord> SqliteTransaction::GetFinding(FindingId id) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep(std::string(kFindingSelect) + "WHERE f.id=?"));
+  st->Bind(1, id.value);
+  return OneRow<FindingRecord>(*st, ReadFinding, "finding");
+}
+
+Status SqliteTransaction::UpdateFinding(const FindingRecord& rec) {
+  const Finding& f = rec.finding;
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("UPDATE findings SET focus_item_id=?, state=?, disciplines=?, content_box=?, "
+           "updated_by=?, updated_at=?, version=version+1 WHERE id=? AND version=?"));
+  std::optional<std::int64_t> by;
+  if (f.updated_by) by = f.updated_by->value;
+  st->Bind(1, FocusOrNull(f.focus_item_id))
+      .Bind(2, FindingStateName(f.state))
+      .Bind(3, DisciplineKeys(f.disciplines))
+      .BindBlob(4, rec.content_box)
+      .Bind(5, by)
+      .Bind(6, f.updated_at)
+      .Bind(7, f.id.value)
+      .Bind(8, f.version);
+  XUNCHA_TRY(st->Run());
+  return CheckVersioned("findings", f.id.value, "finding");
+}
+
+Result<Page<FindingRecord>> SqliteTransaction::ListFindings(const FindingFilter& f,
+                                                            const PageRequest& page) {
+  const std::string where =
+      "WHERE (?1 IS NULL OR f.group_id IN (SELECT value FROM json_each(?1))) "
+      "AND (?2 IS NULL OR f.round_id=?2) AND (?3 IS NULL OR f.group_id=?3) "
+      "AND (?4 IS NULL OR f.unit_id=?4) AND (?5 IS NULL OR f.state=?5) "
+      "AND (?6 IS NULL OR f.focus_item_id=?6) "
+      "AND (?7 IS NULL OR (',' || f.disciplines || ',') LIKE ('%,' || ?7 || ',%')) ";
+  auto bind = [&](Statement& st) {
+    st.Bind(1, IdsJson(f.all_groups, f.groups));
+    std::optional<std::int64_t> round;
+    std::optional<std::int64_t> group;
+    std::optional<std::int64_t> unit;
+    if (f.round_id) round = f.round_id->value;
+    if (f.group_id) group = f.group_id->value;
+    if (f.unit_id) unit = f.unit_id->value;
+    st.Bind(2, round).Bind(3, group).Bind(4, unit);
+    if (f.state) st.Bind(5, FindingStateName(*f.state));
+    st.Bind(6, FocusOrNull(f.focus_item_id));
+    if (f.discipline) st.Bind(7, std::string(DisciplineKey(*f.discipline)));
+  };
+  Page<FindingRecord> out;
+  XUNCHA_ASSIGN_OR_RETURN(out.total, Count("SELECT count(*) FROM findings f " + where, bind));
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep(std::string(kFindingSelect) + where +
+                               "ORDER BY f.created_at DESC, f.id DESC LIMIT ?8 OFFSET ?9"));
+  bind(*st);
+  st->Bind(8, page.page_size).Bind(9, page.offset());
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<FindingRecord>(*st, ReadFinding));
+  return out;
+}
+
+Result<std::vector<Finding>> SqliteTransaction::ListAllFindingColumns() {
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("SELECT f.id, f.version, f.assignment_id, f.round_id, f.group_id, f.unit_id, "
+           "f.focus_item_id, f.state, f.disciplines, f.created_by, f.created_at, f.updated_by, "
+           "f.updated_at, f.demo FROM findings f ORDER BY f.id"));
+  return AllRows<Finding>(*st, ReadColumns);
+}
+
+}  // namespace xuncha::sqlite
