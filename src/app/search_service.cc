@@ -299,7 +299,9 @@ Status SearchService::MaybeMerge() {
   }
   const bool keep_largest = cur.segments[largest].docs.size() >= 4 * rest;
   std::vector<std::int64_t> merged_ids;
-  std::vector<SearchDoc> docs;
+  // The live texts are read where the state holds them (nothing else changes the state while
+  // sync_mu_ is held): a merge of everything must not hold several copies of every text.
+  std::vector<SearchDocView> docs;
   for (std::size_t i = 0; i < cur.segments.size(); ++i) {
     if (keep_largest && i == largest) continue;
     merged_ids.push_back(cur.segments[i].id);
@@ -315,18 +317,22 @@ Status SearchService::MaybeMerge() {
   if (keep_largest) {
     for (std::size_t i = 0; i < cur.segments.size(); ++i) {
       if (i == largest) continue;
-      for (const auto& t : cur.segments[i].tombstones) docs.push_back(t);
+      for (const auto& t : cur.segments[i].tombstones) {
+        docs.push_back({t.no, t.kind, t.record_id, true, t.text});
+      }
     }
   }
   std::sort(docs.begin(), docs.end(),
-            [](const SearchDoc& a, const SearchDoc& b) { return a.no < b.no; });
+            [](const SearchDocView& a, const SearchDocView& b) { return a.no < b.no; });
   auto postings = std::make_shared<SearchSegment>(BuildPostings(docs));
   Segment seg;
   seg.id = cur.segments.back().id + 1;
   seg.postings = postings;
   for (const auto& d : docs) {
     seg.docs.push_back(d.no);
-    if (d.deleted) seg.tombstones.push_back(d);
+    if (d.deleted) {
+      seg.tombstones.push_back({d.no, std::string(d.kind), d.record_id, true, std::string(d.text)});
+    }
   }
   SearchSegmentRow row;
   row.id = seg.id;

@@ -3,6 +3,7 @@
 #include <string.h>  // memmem
 
 #include <algorithm>
+#include <deque>
 #include <iterator>
 #include <unordered_map>
 
@@ -102,13 +103,15 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return input[a].no < input[b].no; });
   // The same number twice: one document of both texts, kept apart by a line break so that no
-  // term runs from one into the other.
+  // term runs from one into the other. Only then is a text copied; the rest are read in place.
   std::vector<Doc> docs;
+  std::deque<std::string> joined;
   docs.reserve(input.size());
   for (std::size_t i : order) {
     if (!docs.empty() && docs.back().no == input[i].no) {
-      docs.back().text += '\n';
-      docs.back().text += input[i].text;
+      std::string both = std::string(docs.back().text) + '\n' + std::string(input[i].text);
+      joined.push_back(std::move(both));
+      docs.back().text = joined.back();
     } else {
       docs.push_back(input[i]);
     }
@@ -201,7 +204,34 @@ SearchSegment SearchSegment::Build(const std::vector<Doc>& input) {
 }
 
 std::string SearchSegment::Encode() const {
-  std::string out(kMagic);
+  std::string out;
+  out.reserve(EncodedSize());
+  EncodeTo(out);
+  return out;
+}
+
+std::size_t SearchSegment::EncodedSize() const {
+  auto varint = [](std::uint64_t v) {
+    std::size_t n = 1;
+    while (v >= 0x80) {
+      v >>= 7;
+      ++n;
+    }
+    return n;
+  };
+  std::size_t n = kMagic.size() + varint(docs_.size());
+  DocNo prev = 0;
+  for (DocNo d : docs_) {
+    n += varint(d - prev);
+    prev = d;
+  }
+  n += varint(grams_.size());
+  for (const auto& g : grams_) n += varint(g.key.size) + g.key.size + varint(g.count) + g.length;
+  return n;
+}
+
+void SearchSegment::EncodeTo(std::string& out) const {
+  out += kMagic;
   PutVarint(out, docs_.size());
   DocNo prev = 0;
   for (DocNo d : docs_) {
@@ -217,7 +247,6 @@ std::string SearchSegment::Encode() const {
     PutVarint(out, g.count);
     out.append(postings_, g.offset, g.length);
   }
-  return out;
 }
 
 Result<SearchSegment> SearchSegment::Decode(std::string_view in) {

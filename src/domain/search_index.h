@@ -33,14 +33,18 @@ std::vector<std::string> TermGrams(std::string_view term);
 // gram -> ascending doc numbers. Immutable once built.
 class SearchSegment {
  public:
+  // A document to index: its text is read, not copied (it must outlive Build).
   struct Doc {
     DocNo no = 0;
-    std::string text;  // normalised
+    std::string_view text;  // normalised
   };
   static SearchSegment Build(const std::vector<Doc>& docs);
 
   // Compact form: grams sorted, each with its postings delta- and varint-encoded.
   std::string Encode() const;
+  // Encode() appended to `out`, without a temporary copy; EncodedSize() bytes.
+  void EncodeTo(std::string& out) const;
+  std::size_t EncodedSize() const;
   // kInvalidArgument "bad_segment" for anything Encode did not produce.
   static Result<SearchSegment> Decode(std::string_view bytes);
 

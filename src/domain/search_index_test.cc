@@ -51,10 +51,16 @@ TEST(SearchIndexTest, TermsOfEveryLengthFindExactlyWhatASubstringScanFinds) {
     for (int i = 0; i < 150; ++i, ++no) {
       std::string text = RandomText(rng, 5 + static_cast<int>(rng() % 60));
       docs[no] = text;
-      batch.push_back({no, text});
+      batch.push_back({no, docs[no]});
     }
-    // Through the encoded form, as storage would keep it.
-    auto decoded = SearchSegment::Decode(SearchSegment::Build(batch).Encode());
+    // Through the encoded form, as storage would keep it; EncodeTo appends the same bytes.
+    const SearchSegment built = SearchSegment::Build(batch);
+    const std::string encoded = built.Encode();
+    EXPECT_EQ(encoded.size(), built.EncodedSize());
+    std::string appended = "prefix";
+    built.EncodeTo(appended);
+    EXPECT_EQ(appended, "prefix" + encoded);
+    auto decoded = SearchSegment::Decode(encoded);
     ASSERT_TRUE(decoded.ok());
     index.Add(std::make_shared<SearchSegment>(*std::move(decoded)));
   }

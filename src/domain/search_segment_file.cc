@@ -8,16 +8,41 @@ constexpr std::string_view kMagic = "XSF1";
 constexpr std::uint64_t kMaxKindBytes = 32;
 }  // namespace
 
-SearchSegment BuildPostings(const std::vector<SearchDoc>& docs) {
+std::vector<SearchDocView> Views(const std::vector<SearchDoc>& docs) {
+  std::vector<SearchDocView> out;
+  out.reserve(docs.size());
+  for (const auto& d : docs) out.push_back({d.no, d.kind, d.record_id, d.deleted, d.text});
+  return out;
+}
+
+SearchSegment BuildPostings(const std::vector<SearchDocView>& docs) {
   std::vector<SearchSegment::Doc> live;
+  live.reserve(docs.size());
   for (const auto& d : docs) {
     if (!d.deleted) live.push_back({d.no, d.text});
   }
   return SearchSegment::Build(live);
 }
 
-std::string EncodeSegmentFile(const std::vector<SearchDoc>& docs, const SearchSegment& postings) {
-  std::string out(kMagic);
+namespace {
+std::size_t VarintSize(std::uint64_t v) {
+  std::size_t n = 1;
+  for (; v >= 0x80; v >>= 7) ++n;
+  return n;
+}
+}  // namespace
+
+std::string EncodeSegmentFile(const std::vector<SearchDocView>& docs,
+                              const SearchSegment& postings) {
+  std::size_t size = kMagic.size() + VarintSize(docs.size()) + postings.EncodedSize();
+  for (const auto& d : docs) {
+    size += VarintSize(d.no) + VarintSize(d.kind.size()) + d.kind.size() +
+            VarintSize(static_cast<std::uint64_t>(d.record_id)) + 1 + VarintSize(d.text.size()) +
+            d.text.size();
+  }
+  std::string out;
+  out.reserve(size);
+  out += kMagic;
   PutVarint(out, docs.size());
   for (const auto& d : docs) {
     PutVarint(out, d.no);
@@ -28,7 +53,7 @@ std::string EncodeSegmentFile(const std::vector<SearchDoc>& docs, const SearchSe
     PutVarint(out, d.text.size());
     out += d.text;
   }
-  out += postings.Encode();
+  postings.EncodeTo(out);
   return out;
 }
 
