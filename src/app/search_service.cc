@@ -108,8 +108,10 @@ Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
   auto s = std::make_unique<State>();
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kRead));
   XUNCHA_ASSIGN_OR_RETURN(s->generation, Generation(*tx));
-  XUNCHA_ASSIGN_OR_RETURN(auto rows, tx->ListSearchSegments(/*with_box=*/true));
-  for (auto& row : rows) {
+  // One sealed box in memory at a time: the boxes together are as large as the index.
+  XUNCHA_ASSIGN_OR_RETURN(auto listed, tx->ListSearchSegments(/*with_box=*/false));
+  for (const auto& entry : listed) {
+    XUNCHA_ASSIGN_OR_RETURN(SearchSegmentRow row, tx->GetSearchSegment(entry.id));
     auto damaged = [&row] {
       return Error::Make(
           ErrorCode::kFailedPrecondition,
@@ -118,8 +120,9 @@ Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
     };
     auto plain = crypto_.Open(key_, row.box, SegmentContext(row.id));
     if (!plain.ok()) return damaged();
-    row.box.clear();
+    std::string().swap(row.box);
     auto file = DecodeSegmentFile(*plain);
+    std::string().swap(*plain);
     if (!file.ok()) return damaged();
     Segment seg;
     seg.id = row.id;

@@ -390,6 +390,8 @@ class Transaction {
   // Search index: sealed segments and the outbox of records to (re)index. The outbox is filled
   // by the storage itself (triggers) in the same transaction as each record change.
   virtual Result<std::vector<SearchSegmentRow>> ListSearchSegments(bool with_box) = 0;
+  // One segment with its box; kNotFound when absent.
+  virtual Result<SearchSegmentRow> GetSearchSegment(std::int64_t id) = 0;
   virtual Status PutSearchSegment(const SearchSegmentRow& s) = 0;  // kAlreadyExists on a taken id
   virtual Status DeleteSearchSegment(std::int64_t id) = 0;         // kNotFound when absent
   virtual Status DeleteAllSearchSegments() = 0;

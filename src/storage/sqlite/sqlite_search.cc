@@ -19,6 +19,23 @@ Result<std::vector<SearchSegmentRow>> SqliteTransaction::ListSearchSegments(bool
   });
 }
 
+Result<SearchSegmentRow> SqliteTransaction::GetSearchSegment(std::int64_t id) {
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep("SELECT id, docs, created_at, box FROM search_segments WHERE id=?"));
+  st->Bind(1, id);
+  return OneRow<SearchSegmentRow>(
+      *st,
+      [](const Statement& s) {
+        SearchSegmentRow r;
+        r.id = s.Int(0);
+        r.docs = s.Int(1);
+        r.created_at = s.Int(2);
+        r.box = s.Blob(3);
+        return r;
+      },
+      "search segment");
+}
+
 Status SqliteTransaction::PutSearchSegment(const SearchSegmentRow& s) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,

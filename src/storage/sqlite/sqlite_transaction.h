@@ -136,6 +136,7 @@ class SqliteTransaction final : public Transaction {
   Status UpdateMailAccountPoll(GroupId group, std::uint64_t uid_validity, std::uint64_t last_uid,
                                UnixSeconds at, const std::string& error) override;
   Result<std::vector<SearchSegmentRow>> ListSearchSegments(bool with_box) override;
+  Result<SearchSegmentRow> GetSearchSegment(std::int64_t id) override;
   Status PutSearchSegment(const SearchSegmentRow& s) override;
   Status DeleteSearchSegment(std::int64_t id) override;
   Status DeleteAllSearchSegments() override;
