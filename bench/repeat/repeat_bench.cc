@@ -7,7 +7,7 @@
 //                --threshold 0.45 --bonus 0.10 --penalty 0.20 --min-shingles 12]
 //                [--no-persons] [--no-facts] [--sweep] [--fact-sweep]
 //                [--fact-threshold 0.5 --fact-min-weight 12 --fact-threshold-alone 0.75
-//                 --fact-margin 16]
+//                 --fact-margin 16] [--han-rate 0.3: paraphrases in Chinese numerals]
 //
 // Prints `key=value` lines (what run.sh tabulates) and a short human summary. --sweep instead
 // tries the shingle/hash/band configurations and a grid of thresholds on the same corpus (for
@@ -353,6 +353,8 @@ int Main(int argc, char** argv) {
       corpus.count = std::strtoull(next(), nullptr, 10);
     else if (a == "--seed")
       corpus.seed = std::strtoull(next(), nullptr, 10);
+    else if (a == "--han-rate")
+      corpus.han_rate = std::atof(next());
     else if (a == "--shingle")
       p.shingle_length = std::atoi(next());
     else if (a == "--hashes")

@@ -223,7 +223,41 @@ struct Facts {
   const Official* who = nullptr;
   std::string place, trip, company, relative, project, item;
   int year = 0, month = 0, month2 = 0, day = 0, amount = 0, wan = 0, count = 0, people = 0;
+  bool han = false;  // numbers in Chinese numerals
 };
+
+// 0 < n < 100000 in Chinese numerals as people write them: 3500 三千五百, 105 一百零五,
+// 12 十二, 20000 二万.
+std::string HanInt(int n) {
+  static const char* const kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  static const char* const kUnits[] = {"", "十", "百", "千", "万"};
+  if (n <= 0) return kDigits[0];
+  if (n >= 10 && n < 20) return std::string("十") + (n > 10 ? kDigits[n - 10] : "");
+  std::string out;
+  bool zero = false;
+  for (int unit = 4; unit >= 0; --unit) {
+    int scale = 1;
+    for (int k = 0; k < unit; ++k) scale *= 10;
+    const int d = (n / scale) % 10;
+    if (d == 0) {
+      if (!out.empty()) zero = true;
+      continue;
+    }
+    if (zero) out += kDigits[0];
+    zero = false;
+    out += kDigits[d];
+    out += kUnits[unit];
+  }
+  return out;
+}
+
+// 2023 → 二〇二三.
+std::string HanYear(int year) {
+  static const char* const kDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+  std::string out;
+  for (char c : std::to_string(year)) out += kDigits[c - '0'];
+  return out;
+}
 
 // A base report's wording choices, so that paraphrases change them and form letters keep them.
 struct Wording {
@@ -246,14 +280,15 @@ std::string Slot(std::string_view name, const Facts& f) {
   if (name == "relative") return f.relative;
   if (name == "project") return f.project;
   if (name == "item") return f.item;
-  if (name == "year") return std::to_string(f.year);
-  if (name == "month") return std::to_string(f.month);
-  if (name == "month2") return std::to_string(f.month2);
-  if (name == "day") return std::to_string(f.day);
-  if (name == "amount") return std::to_string(f.amount);
-  if (name == "wan") return std::to_string(f.wan);
-  if (name == "count") return std::to_string(f.count);
-  if (name == "people") return std::to_string(f.people);
+  const auto num = [&f](int n) { return f.han ? HanInt(n) : std::to_string(n); };
+  if (name == "year") return f.han ? HanYear(f.year) : std::to_string(f.year);
+  if (name == "month") return num(f.month);
+  if (name == "month2") return num(f.month2);
+  if (name == "day") return num(f.day);
+  if (name == "amount") return num(f.amount);
+  if (name == "wan") return num(f.wan);
+  if (name == "count") return num(f.count);
+  if (name == "people") return num(f.people);
   return "?";
 }
 
@@ -526,8 +561,10 @@ std::vector<RepeatDoc> GenerateRepeatCorpus(const CorpusOptions& o) {
       if (rng.Chance(0.3)) push(Edit(text, facts, rng), DocKind::kEdited, cluster, base, who);
     }
     if (rng.Chance(o.paraphrase_rate)) {
-      push(RenderReport(facts, Paraphrase(act, wording, rng)), DocKind::kParaphrase, cluster, base,
-           who);
+      const Wording retold = Paraphrase(act, wording, rng);
+      Facts told = facts;
+      told.han = Rng(retold.choice_seed ^ 0x48414E4E554D ^ o.seed).Chance(o.han_rate);
+      push(RenderReport(told, retold), DocKind::kParaphrase, cluster, base, who);
     }
     if (rng.Chance(o.same_person_rate)) {
       const std::size_t other_act = (act + 1 + rng.Below(kActs.size() - 1)) % kActs.size();

@@ -47,6 +47,9 @@ struct CorpusOptions {
   double same_person_rate = 0.05;    // ... a same-person hard negative
   double same_template_rate = 0.05;  // ... a same-template hard negative
   double person_miss_rate = 0.15;    // share of docs whose person the matcher misses
+  // Share of paraphrases that write their numbers in Chinese numerals (三千五百元, 二〇二三年,
+  // 五月十二日). Drawn from the paraphrase's own seed, so 0 gives the same corpus as before.
+  double han_rate = 0;
 };
 
 std::vector<RepeatDoc> GenerateRepeatCorpus(const CorpusOptions& options);

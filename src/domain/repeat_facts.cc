@@ -171,7 +171,7 @@ long long HanDigits(std::u32string_view run) {
 // letters write 收了3万 for 30,000 yuan.
 bool CountsThings(const std::u32string& cps, std::size_t k) {
   static const std::u32string_view kCounters =
-      U"人名户个次米克吨亩平方公斤里字件张台辆套间座株头只条位";
+      U"人名户个次米克吨亩平方公斤里字件张台辆套间座株头只条位回桌笔份处家批趟顿";
   while (k < cps.size() && (cps[k] == ' ' || cps[k] == U'多' || cps[k] == U'余')) ++k;
   return k < cps.size() && kCounters.find(cps[k]) != std::u32string_view::npos;
 }
@@ -187,8 +187,8 @@ std::size_t UnitAt(const std::u32string& cps, std::size_t k) {
   return k;
 }
 
-// The amounts and dates written in Chinese numerals (三千五百元, 两万元, 二〇二三年, 五月十二日):
-// only with their unit, since a bare 一 or 三 is in too many words.
+// The amounts, dates and counts written in Chinese numerals (三千五百元, 两万元, 二〇二三年,
+// 五月十二日, 五回): only with their unit or counter, since a bare 一 or 三 is in too many words.
 void HanNumberFacts(const std::u32string& cps, std::vector<std::string>& out) {
   const std::size_t n = cps.size();
   long long last_month = 0;
@@ -223,6 +223,11 @@ void HanNumberFacts(const std::u32string& cps, std::vector<std::string>& out) {
           out.push_back(std::to_string(last_month) + "月" + std::to_string(v) + "日");
         }
       }
+    } else if (CountsThings(cps, j)) {
+      // A count, as digits give one (请客五回 = 请客5回): from two up (一 is in too many words),
+      // and not the second numeral of an idiom such as 三番五次.
+      const bool idiom = i >= 2 && IsHanNumeral(cps[i - 2]) && !IsHanNumeral(cps[i - 1]);
+      if (const long long v = HanNumber(run); v >= 2 && !idiom) out.push_back(std::to_string(v));
     }
     i = j;
   }

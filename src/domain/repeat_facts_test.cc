@@ -77,6 +77,12 @@ TEST(RepeatFactsTest, ChineseNumeralsAreReadWithTheirUnit) {
 TEST(RepeatFactsTest, OtherNumbersKeepTheirDigitsNotTheirUnit) {
   // 请客3次 and 摆了3桌 say the same count in other words.
   EXPECT_EQ(ExtractFacts(Norm("请客3次")), ExtractFacts(Norm("摆了3桌")));
+  // A count in Chinese numerals is the same count: 请客五回, 九名落选者, 十二次.
+  EXPECT_EQ(ExtractFacts(Norm("请客五回，九名落选者，十二次")),
+            ExtractFacts(Norm("请客5回，9名落选者，12次")));
+  EXPECT_EQ(ExtractFacts(Norm("五十多人")), ExtractFacts(Norm("50多人")));
+  // Not 一 (一把手, 一次性), nor the numerals of an idiom.
+  EXPECT_TRUE(ExtractFacts(Norm("一把手一次性三番五次七上八下")).empty());
   EXPECT_TRUE(Has(ExtractFacts(Norm("电话13812345678，工号007")), "13812345678"));
   EXPECT_TRUE(Has(ExtractFacts(Norm("工号007")), "7"));
 }
