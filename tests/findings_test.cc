@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/scope.h"
 #include "test_support.h"
 
 namespace xuncha {
@@ -76,6 +77,8 @@ TEST_F(FindingsTest, AMemberWritesADraftOnlyHisGroupSees) {
       Write("member1", Draft("市财政局", "违规发放津贴补贴", "2025年违规发放加班补贴12万元。"));
   ASSERT_TRUE(f.ok()) << f.error().message;
   EXPECT_EQ(f->finding.state, FindingState::kDraft);
+  EXPECT_EQ(f->finding.version, 1);
+  EXPECT_FALSE(f->finding.updated_by);
   EXPECT_EQ(f->unit_name, "市财政局");
   EXPECT_EQ(f->finding.content.description, "2025年违规发放加班补贴12万元。");
   EXPECT_TRUE(f->editable);
@@ -122,6 +125,32 @@ TEST_F(FindingsTest, AnotherGroupsStationingIsUnknownToTheWriter) {
   ASSERT_FALSE(f.ok());
   EXPECT_EQ(f.error().code, ErrorCode::kValidation);
   EXPECT_EQ(f.error().fields.at("assignment_id"), "not_found");
+}
+
+TEST_F(FindingsTest, APastRoundTakesNoNewFindings) {
+  // member1 also sat in a group of the seed's round 8 (2020), long past its stationing.
+  std::optional<AssignmentId> past;
+  {
+    auto tx = app_.store->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    auto scope = ScopeFor(**tx, app_.As("member1").user);
+    ASSERT_TRUE(scope.ok());
+    Scope groups;
+    groups.groups = scope->groups;
+    auto list = (*tx)->ListAssignments(groups, {});
+    ASSERT_TRUE(list.ok());
+    for (const auto& a : *list) {
+      auto round = (*tx)->GetRound(a.assignment.round_id);
+      ASSERT_TRUE(round.ok());
+      if (!FindingsOpen(round->round.status)) past = a.assignment.id;
+    }
+  }
+  ASSERT_TRUE(past) << "the demo gives member1 a past stationing";
+  FindingDraft d = Draft("市财政局", "补记的问题", "内容。");
+  d.assignment_id = *past;
+  auto f = Write("member1", d);
+  ASSERT_FALSE(f.ok());
+  EXPECT_EQ(f.error().fields.at("assignment_id"), "round_not_open_for_findings");
 }
 
 TEST_F(FindingsTest, FocusItemAndLeadersMustBelongToTheRoundAndTheUnit) {
@@ -188,6 +217,10 @@ TEST_F(FindingsTest, OnlyTheLeaderConfirmsAndOnlyADraftIsEdited) {
   auto locked = app_.findings->Update(app_.As("member1"), id, confirmed->finding.version, edit);
   ASSERT_FALSE(locked.ok());
   EXPECT_EQ(locked.error().key, "finding_not_editable");
+  // A member still holding the draft he read hears why, not just that it changed.
+  auto behind = app_.findings->Update(app_.As("member1"), id, f->finding.version, edit);
+  ASSERT_FALSE(behind.ok());
+  EXPECT_EQ(behind.error().key, "finding_not_editable");
 
   auto again = app_.findings->Move(app_.As("leader1"), id, confirmed->finding.version,
                                    FindingState::kConfirmed);

@@ -161,6 +161,12 @@ Result<FindingView> FindingService::Create(const Actor& a, const FindingDraft& d
   XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(*tx, a, av->assignment.group_id));
   // Another group's stationing is as unknown to the caller as a missing one.
   if (!writes) return ValidationError({{"assignment_id", "not_found"}});
+  // Findings are established while the group is stationed and reports on them; a round in
+  // planning, in rectification or closed takes no new ones.
+  XUNCHA_ASSIGN_OR_RETURN(RoundSummary round, tx->GetRound(av->assignment.round_id));
+  if (!FindingsOpen(round.round.status)) {
+    return ValidationError({{"assignment_id", "round_not_open_for_findings"}});
+  }
   XUNCHA_TRY(CheckReferences(*tx, d, av->assignment.round_id, av->assignment.unit_id));
 
   FindingRecord rec;
@@ -175,12 +181,11 @@ Result<FindingView> FindingService::Create(const Actor& a, const FindingDraft& d
   f.created_by = a.user.id;
   f.created_at = clock_.Now();
   f.demo = d.demo;
-  // The box is bound to the id, known only once the row exists: insert, then seal.
-  rec.content_box = "";
-  XUNCHA_ASSIGN_OR_RETURN(f.id, tx->InsertFinding(rec));
+  // The box is bound to the id the row will have.
+  XUNCHA_ASSIGN_OR_RETURN(f.id, tx->NextFindingId());
   rec.content_box = Seal(d.content, f.id);
-  f.updated_at = f.created_at;
-  XUNCHA_TRY(tx->UpdateFinding(rec));
+  XUNCHA_ASSIGN_OR_RETURN(FindingId stored_id, tx->InsertFinding(rec));
+  if (stored_id != f.id) return Internal("finding stored under another id");
   XUNCHA_TRY(audit_.Append(*tx, a, "finding.create", "finding", std::to_string(f.id.value),
                            av->group_name + " / " + av->unit_name));
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord stored, tx->GetFinding(f.id));
@@ -200,11 +205,12 @@ Result<FindingView> FindingService::Update(const Actor& a, FindingId id, int ver
   checked.assignment_id = rec.finding.assignment_id;
   FieldErrors errors = ValidateFindingDraft(checked);
   if (!errors.empty()) return ValidationError(std::move(errors));
-  if (rec.finding.version != version) return Stale("finding");
+  // Not a draft says more than a stale version (a leader's confirmation changes both).
   if (!FindingEditable(rec.finding.state)) {
     return Error::Make(ErrorCode::kFailedPrecondition, "only a draft is edited",
                        "finding_not_editable");
   }
+  if (rec.finding.version != version) return Stale("finding");
   XUNCHA_TRY(CheckReferences(*tx, checked, rec.finding.round_id, rec.finding.unit_id));
   rec.finding.focus_item_id = checked.focus_item_id;
   rec.finding.disciplines = checked.disciplines;

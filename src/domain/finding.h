@@ -12,6 +12,7 @@
 #include "core/ids.h"
 #include "domain/discipline.h"
 #include "domain/field_errors.h"
+#include "domain/round.h"
 
 namespace xuncha {
 
@@ -68,6 +69,11 @@ struct Finding {
   bool demo = false;
   FindingContent content;  // stored sealed; filled by the app after opening it
 };
+
+// New findings are written while the round is stationed (进驻) or reporting (报告).
+inline bool FindingsOpen(RoundStatus s) {
+  return s == RoundStatus::kStationing || s == RoundStatus::kReporting;
+}
 
 // Only a draft is edited; a confirmed or withdrawn finding is taken back to a draft first.
 inline bool FindingEditable(FindingState s) { return s == FindingState::kDraft; }

@@ -124,6 +124,7 @@ constexpr std::array kFields = {
     Entry{"white_space", "提示词不能含空白字符"},
     Entry{"count", "提示词应为1至20个"},
     Entry{"one_line", "只能填写一行"},
+    Entry{"round_not_open_for_findings", "该轮巡察不在进驻或报告阶段，不能新建问题"},
     Entry{"not_in_unit", "所选人员不在该单位的领导名单中"},
     Entry{"not_in_round", "所选巡察重点不属于本轮"},
 };

@@ -404,11 +404,14 @@ class Transaction {
   // Every report's plain columns (body empty), by id: what search filters and scopes use.
   virtual Result<std::vector<Report>> ListAllReportColumns() = 0;
 
-  // Findings. Newest first.
+  // Findings. NextFindingId is the id the next InsertFinding in this (write) transaction will
+  // use when given it (content is sealed to its id before the row exists).
+  virtual Result<FindingId> NextFindingId() = 0;
   virtual Result<FindingId> InsertFinding(const FindingRecord& f) = 0;
   virtual Result<FindingRecord> GetFinding(FindingId id) = 0;
   // Updates everything but where it was found and who created it (version-checked).
   virtual Status UpdateFinding(const FindingRecord& f) = 0;
+  // Newest first.
   virtual Result<Page<FindingRecord>> ListFindings(const FindingFilter& f,
                                                    const PageRequest& page) = 0;
   // Every finding's plain columns (content empty), by id: what search filters and scopes use.

@@ -70,25 +70,35 @@ std::optional<std::int64_t> FocusOrNull(const std::optional<FocusItemId>& id) {
 
 }  // namespace
 
+Result<FindingId> SqliteTransaction::NextFindingId() {
+  // Writers are serialised, so no one else takes this id before the insert.
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st, Prep("SELECT coalesce(max(id), 0) + 1 FROM findings"));
+  return OneRow<FindingId>(
+      *st, [](const Statement& s) { return FindingId(s.Int(0)); }, "finding");
+}
+
 Result<FindingId> SqliteTransaction::InsertFinding(const FindingRecord& rec) {
   const Finding& f = rec.finding;
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
-      Prep("INSERT INTO findings (assignment_id, round_id, group_id, unit_id, focus_item_id, "
+      Prep("INSERT INTO findings (id, assignment_id, round_id, group_id, unit_id, focus_item_id, "
            "state, disciplines, content_box, created_by, created_at, updated_at, demo) "
-           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"));
-  st->Bind(1, f.assignment_id.value)
-      .Bind(2, f.round_id.value)
-      .Bind(3, f.group_id.value)
-      .Bind(4, f.unit_id.value)
-      .Bind(5, FocusOrNull(f.focus_item_id))
-      .Bind(6, FindingStateName(f.state))
-      .Bind(7, DisciplineKeys(f.disciplines))
-      .BindBlob(8, rec.content_box)
-      .Bind(9, f.created_by.value)
-      .Bind(10, f.created_at)
+           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+  std::optional<std::int64_t> id;  // NULL: SQLite picks the next rowid
+  if (f.id.valid()) id = f.id.value;
+  st->Bind(1, id);
+  st->Bind(2, f.assignment_id.value)
+      .Bind(3, f.round_id.value)
+      .Bind(4, f.group_id.value)
+      .Bind(5, f.unit_id.value)
+      .Bind(6, FocusOrNull(f.focus_item_id))
+      .Bind(7, FindingStateName(f.state))
+      .Bind(8, DisciplineKeys(f.disciplines))
+      .BindBlob(9, rec.content_box)
+      .Bind(10, f.created_by.value)
       .Bind(11, f.created_at)
-      .Bind(12, f.demo);
+      .Bind(12, f.created_at)
+      .Bind(13, f.demo);
   XUNCHA_TRY(st->Run());
   return FindingId(conn_->LastInsertId());
 }

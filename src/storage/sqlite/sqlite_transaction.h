@@ -145,6 +145,7 @@ class SqliteTransaction final : public Transaction {
   Status DeleteSearchOutboxThrough(std::int64_t seq) override;
   Status QueueAllForSearch() override;
   Result<std::vector<Report>> ListAllReportColumns() override;
+  Result<FindingId> NextFindingId() override;
   Result<FindingId> InsertFinding(const FindingRecord& f) override;
   Result<FindingRecord> GetFinding(FindingId id) override;
   Status UpdateFinding(const FindingRecord& f) override;
