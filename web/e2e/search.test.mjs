@@ -146,7 +146,8 @@ test('OR, sort by date, a channel filter and a link', async () => {
   assert.deepEqual(body.terms, ['宴请', '装修'])
 
   const sorted = member.waitForResponse(isSearch)
-  await member.locator('.sort').getByText('按收到时间').click()
+  // Reports and findings both: by time (received or written).
+  await member.locator('.sort').getByText('按时间').click()
   const byDate = await checkResponse(await sorted, '/search')
   assert.equal(new URL((await sorted).url()).searchParams.get('sort'), 'date')
   const times = byDate.items.map((i) => i.received_at)

@@ -1,20 +1,34 @@
-// 检索: full-text search over the reports the user may see (docs/search.md).
+// 检索: full-text search over the reports and findings the user may see (docs/search.md).
 import { http } from './http'
-import type { Channel, PageQuery, ReportState, SearchPage, SearchSort } from './types'
+import type {
+  Channel,
+  DisciplineKey,
+  FindingState,
+  PageQuery,
+  ReportState,
+  SearchKind,
+  SearchPage,
+  SearchSort,
+} from './types'
 
 export interface SearchQuery extends PageQuery {
   /** The query: space = AND, OR / | / 或, -term or NOT term, "phrase", parentheses. */
   q: string
+  /** Only reports or only findings; both when left out. */
+  kind?: SearchKind | ''
   round_id?: number | null
   group_id?: number | null
   unit_id?: number | null
+  /** Only reports (findings have no channel). */
   channel?: Channel | ''
-  state?: ReportState | ''
-  /** Received on or after this day, YYYY-MM-DD. */
+  /** A report state (only reports in it) or a finding state (only findings in it). */
+  state?: ReportState | FindingState | ''
+  discipline?: DisciplineKey | ''
+  /** Received (written) on or after this day, YYYY-MM-DD. */
   from?: string
-  /** Received on or before this day, YYYY-MM-DD. */
+  /** Received (written) on or before this day, YYYY-MM-DD. */
   to?: string
   sort?: SearchSort
 }
 
-export const searchReports = (q: SearchQuery) => http.get<SearchPage>('/search', { ...q })
+export const search = (q: SearchQuery) => http.get<SearchPage>('/search', { ...q })

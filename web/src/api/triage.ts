@@ -1,19 +1,10 @@
 // 研判: the server's suggestions for one report (who it is about, scope, disciplines, repeat
 // reports) and the staff's versioned decision (docs/triage.md, tag `triage` in openapi.yaml).
 import { http } from './http'
-import type { LeaderTier, ReportSummary } from './types'
+import type { DisciplineKey, LeaderTier, ReportSummary } from './types'
 
-export type DisciplineKey =
-  'political' | 'organizational' | 'integrity' | 'mass' | 'work' | 'personal'
-/** The six disciplines in the order of the regulation (政治、组织、廉洁、群众、工作、生活). */
-export const DISCIPLINES: readonly DisciplineKey[] = [
-  'political',
-  'organizational',
-  'integrity',
-  'mass',
-  'work',
-  'personal',
-]
+// The disciplines are shared with the findings; they live with the other API types.
+export { DISCIPLINES, type DisciplineKey } from './types'
 
 export type ScopeKind = 'in_scope' | 'transfer' | 'above_level' | 'unclear'
 export const SCOPE_KINDS: readonly ScopeKind[] = ['in_scope', 'transfer', 'above_level', 'unclear']

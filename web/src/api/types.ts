@@ -458,13 +458,28 @@ export interface SnippetPart {
   hit: boolean
 }
 
-/** A report found by `GET /search`: the inbox item plus the match. */
-export interface SearchHit extends ReportSummary {
-  kind: 'report'
+/** What `GET /search` finds: reports (信访举报) and findings (问题底稿). */
+export type SearchKind = 'report' | 'finding'
+export const SEARCH_KINDS: readonly SearchKind[] = ['report', 'finding']
+
+/** The match part of a search hit. */
+export interface SearchHitParts {
   score: number
   /** Text around the first match of each term; empty for sealed reports. */
   snippet: SnippetPart[]
 }
+
+/** A report found by `GET /search`: the inbox item plus the match. */
+export interface ReportHit extends ReportSummary, SearchHitParts {
+  kind: 'report'
+}
+
+/** A finding found by `GET /search`: the list item plus the match. */
+export interface FindingHit extends FindingSummary, SearchHitParts {
+  kind: 'finding'
+}
+
+export type SearchHit = ReportHit | FindingHit
 
 export type SearchSort = 'relevance' | 'date'
 export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date']
@@ -690,4 +705,84 @@ export interface DeadlineRuleInput {
   effective_to: ISODate | null
   note: string
   version?: number
+}
+
+// ---- Findings (发现问题 / 问题底稿) ----
+
+/** The six disciplines of the regulation (政治、组织、廉洁、群众、工作、生活纪律). */
+export type DisciplineKey =
+  'political' | 'organizational' | 'integrity' | 'mass' | 'work' | 'personal'
+/** In the order of the regulation. */
+export const DISCIPLINES: readonly DisciplineKey[] = [
+  'political',
+  'organizational',
+  'integrity',
+  'mass',
+  'work',
+  'personal',
+]
+
+/** 底稿 → 已确认 (for the inspection report) or 已撤销; both go back to 底稿. */
+export type FindingState = 'draft' | 'confirmed' | 'withdrawn'
+export const FINDING_STATES: readonly FindingState[] = ['draft', 'confirmed', 'withdrawn']
+
+/** A finding as lists and search show it: the title, no facts or evidence. */
+export interface FindingSummary {
+  id: number
+  version: number
+  assignment_id: number
+  round_id: number
+  round_name: string
+  group_id: number
+  group_name: string
+  unit_id: number
+  unit_name: string
+  focus_item_id: number | null
+  /** '' without a focus item. */
+  focus_title: string
+  state: FindingState
+  disciplines: DisciplineKey[]
+  title: string
+  /** Display name of the member who wrote it. */
+  created_by: string
+  created_at: Timestamp
+  updated_by: string | null
+  updated_at: Timestamp | null
+  demo: boolean
+}
+
+/** A roster leader a finding concerns. */
+export interface FindingLeader {
+  id: number
+  name: string
+  post: string
+}
+
+export interface FindingDetail extends FindingSummary {
+  /** The facts (问题事实). */
+  description: string
+  evidence: string
+  leaders: FindingLeader[]
+  /** The caller may edit it now (a member of its group, and it is a draft). */
+  editable: boolean
+  /** The moves the caller may make (the group's leader only). */
+  allowed_transitions: FindingState[]
+}
+
+/** `PUT /findings/{id}`: where it was found (the assignment) does not change. */
+export interface FindingEditInput {
+  version: number
+  focus_item_id: number | null
+  disciplines: DisciplineKey[]
+  /** One line, at most 100 characters. */
+  title: string
+  description: string
+  evidence: string
+  /** Ids on the unit's roster. */
+  leaders: number[]
+}
+
+/** `POST /findings`. */
+export interface FindingInput extends Omit<FindingEditInput, 'version'> {
+  assignment_id: number
 }

@@ -8,6 +8,7 @@ export type MenuKey =
   | 'units'
   | 'myUnit'
   | 'intake'
+  | 'findings'
   | 'search'
   | 'revealRequests'
   | 'intakeSettings'
@@ -22,6 +23,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'groups',
     'units',
     'intake',
+    'findings',
     'search',
     'revealRequests',
     'intakeSettings',
@@ -31,10 +33,10 @@ const MENUS: Record<Role, MenuKey[]> = {
     'logins',
   ],
   admin: ['users', 'logins'],
-  group_leader: ['rounds', 'groups', 'units', 'intake', 'search'],
-  group_member: ['rounds', 'groups', 'units', 'intake', 'search'],
+  group_leader: ['rounds', 'groups', 'units', 'intake', 'findings', 'search'],
+  group_member: ['rounds', 'groups', 'units', 'intake', 'findings', 'search'],
   unit: ['rounds', 'myUnit'],
-  leadership: ['rounds', 'groups', 'units'],
+  leadership: ['rounds', 'groups', 'units', 'findings', 'search'],
   clue_recipient: ['rounds'],
 }
 
@@ -69,8 +71,11 @@ export const GROUP_READERS: Role[] = [
 export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
 /** Who works the 受理台: the office and the groups (the server scopes groups to their own reports). */
 export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
-/** 检索 (GET /search): the roles that read reports; the server scopes the results as the 受理台. */
-export const SEARCH_USERS: Role[] = ['office', 'group_leader', 'group_member']
+/** 问题底稿: the office and the leading group read every finding; the groups read and write their own. */
+export const FINDING_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
+/** 检索 (GET /search): the roles that read reports or findings; the server scopes the results
+ * as the 受理台 and 问题底稿 do (the leading group finds findings only). */
+export const SEARCH_USERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
 /** 邮箱设置 (the groups' IMAP accounts): the office, and group leaders for the groups they lead. */
@@ -120,3 +125,11 @@ export const canManageUsers = (role: Role | null): boolean => role === 'admin' |
 // docs/api.md says admin; docs/openapi.yaml and the server allow admin and office.
 export const canResetPasswords = (role: Role | null): boolean =>
   role === 'admin' || role === 'office'
+
+/** Writing findings (新建问题, 编辑 while a draft): the groups' members; the server checks the group. */
+export const canWriteFindings = (role: Role | null): boolean =>
+  role === 'group_leader' || role === 'group_member'
+
+/** The leading group searches findings only (GET /search answers it no reports). */
+export const searchesReports = (role: Role | null): boolean =>
+  role !== null && role !== 'leadership' && SEARCH_USERS.includes(role)

@@ -4,6 +4,7 @@ import { useSessionStore } from '@/stores/session'
 import Layout from '@/layout/index.vue'
 import {
   ALL_ROLES,
+  FINDING_READERS,
   GROUP_READERS,
   INTAKE_SETTINGS_EDITORS,
   INTAKE_STAFF,
@@ -122,6 +123,18 @@ const routes: RouteRecordRaw[] = [
         name: 'intake-mailboxes',
         component: () => import('@/views/intake/mailboxes/index.vue'),
         meta: { roles: MAILBOX_EDITORS, title: 'mailbox.title' },
+      },
+      {
+        path: 'findings',
+        name: 'findings',
+        component: () => import('@/views/findings/list/index.vue'),
+        meta: { roles: FINDING_READERS, title: 'menu.findings' },
+      },
+      {
+        path: 'findings/:id(\\d+)',
+        name: 'finding',
+        component: () => import('@/views/findings/detail/index.vue'),
+        meta: { roles: FINDING_READERS, title: 'finding.detail' },
       },
       {
         path: 'search',

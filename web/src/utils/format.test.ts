@@ -13,6 +13,11 @@ describe('formatTimestamp', () => {
   it('honours an explicit offset', () => {
     expect(formatTimestamp('2026-03-01T08:30:00+08:00')).toBe('2026-03-01 08:30:00')
   })
+  it('shows a time without a zone as written (China time already)', () => {
+    expect(formatTimestamp('2026-11-27 09:05:06')).toBe('2026-11-27 09:05:06')
+    expect(formatTimestamp('2026-11-27 09:05:06', { seconds: false })).toBe('2026-11-27 09:05')
+    expect(formatTimestamp('2026-11-27 09:05')).toBe('2026-11-27 09:05:00')
+  })
   it('passes unparsable text through and empties null', () => {
     expect(formatTimestamp('not a time')).toBe('not a time')
     expect(formatTimestamp(null)).toBe('')

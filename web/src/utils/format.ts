@@ -28,16 +28,26 @@ function chinaParts(d: Date): ChinaParts {
   return { date, minute, second: `${minute}:${p.second}` }
 }
 
+/** `YYYY-MM-DD HH:MM[:SS]` without a zone: a time already in China time. */
+const CHINA_LOCAL = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/
+
 /**
  * A server timestamp (ISO-8601, UTC) in China time, whatever the browser's
  * time zone: `YYYY-MM-DD HH:MM:SS`, or `YYYY-MM-DD HH:MM` without seconds.
- * Unparsable text is returned as is; null and '' give ''.
+ * A time without a zone is China time already (the browser would read it as
+ * its own): shown as written. Unparsable text is returned as is; null and ''
+ * give ''.
  */
 export function formatTimestamp(
   ts: string | null | undefined,
   opts: { seconds?: boolean } = {},
 ): string {
   if (!ts) return ''
+  const local = CHINA_LOCAL.exec(ts)
+  if (local) {
+    const [, date, minute, sec] = local
+    return `${date} ${minute}${opts.seconds === false ? '' : (sec ?? ':00')}`
+  }
   const d = new Date(ts)
   if (Number.isNaN(d.getTime())) return ts
   const p = chinaParts(d)

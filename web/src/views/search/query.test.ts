@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   emptyForm,
+  fitToKind,
   formFromRoute,
   hasQuery,
   requestFromForm,
@@ -17,6 +18,7 @@ describe('formFromRoute', () => {
   it('reads every field the page writes', () => {
     const f = formFromRoute({
       q: '公款 OR 吃喝',
+      kind: 'report',
       round_id: '2',
       group_id: '5',
       unit_id: '8',
@@ -30,6 +32,7 @@ describe('formFromRoute', () => {
     })
     expect(f).toEqual({
       q: '公款 OR 吃喝',
+      kind: 'report',
       round_id: 2,
       group_id: 5,
       unit_id: 8,
@@ -46,6 +49,7 @@ describe('formFromRoute', () => {
   it('drops values the page could not have written', () => {
     const f = formFromRoute({
       q: ['宴请', '公车'],
+      kind: 'clue',
       round_id: '0',
       group_id: '5',
       channel: 'fax',
@@ -57,6 +61,23 @@ describe('formFromRoute', () => {
       page_size: '500',
     })
     expect(f).toEqual({ ...emptyForm(), q: '宴请' })
+  })
+
+  it('offers the states of the kinds searched; findings take no channel', () => {
+    expect(formFromRoute({ state: 'draft' }).state).toBe('draft')
+    expect(formFromRoute({ state: 'accepted' }).state).toBe('accepted')
+    expect(formFromRoute({ kind: 'finding', state: 'accepted' }).state).toBe('')
+    expect(formFromRoute({ kind: 'report', state: 'confirmed' }).state).toBe('')
+    expect(formFromRoute({ kind: 'finding', channel: 'web' }).channel).toBe('')
+  })
+
+  it('fixes the kind to findings for whom finds findings only', () => {
+    const f = formFromRoute(
+      { q: '整改', kind: 'report', state: 'accepted' },
+      { findingsOnly: true },
+    )
+    expect([f.kind, f.state]).toEqual(['finding', ''])
+    expect(formFromRoute({}, { findingsOnly: true }).kind).toBe('finding')
   })
 
   it('keeps group and unit only under a round; a half date range is dropped', () => {
@@ -111,6 +132,7 @@ describe('requestFromForm', () => {
     const r = requestFromForm({ ...emptyForm(), q: '  宴请 ', round_id: 2, unit_id: 8 })
     expect(r).toEqual({
       q: '宴请',
+      kind: '',
       round_id: 2,
       group_id: null,
       unit_id: 8,
@@ -124,9 +146,35 @@ describe('requestFromForm', () => {
     })
   })
 
+  it('sends the kind, and no channel when only findings are searched', () => {
+    const r = requestFromForm({ ...emptyForm(), q: 'a', kind: 'finding', channel: 'web' })
+    expect([r.kind, r.channel]).toEqual(['finding', ''])
+  })
+
   it('never sends half a date range', () => {
     const r = requestFromForm({ ...emptyForm(), q: 'a', from: '2026-01-01' })
     expect([r.from, r.to]).toEqual(['', ''])
+  })
+})
+
+describe('fitToKind', () => {
+  it('clears the filters the kind does not take', () => {
+    const f = {
+      ...emptyForm(),
+      kind: 'finding' as const,
+      channel: 'web' as const,
+      state: 'accepted' as const,
+    }
+    fitToKind(f)
+    expect([f.channel, f.state]).toEqual(['', ''])
+    const g = {
+      ...emptyForm(),
+      kind: 'report' as const,
+      channel: 'web' as const,
+      state: 'accepted' as const,
+    }
+    fitToKind(g)
+    expect([g.channel, g.state]).toEqual(['web', 'accepted'])
   })
 })
 

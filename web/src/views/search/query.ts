@@ -4,21 +4,31 @@ import type { LocationQuery } from 'vue-router'
 import type { SearchQuery } from '@/api/search'
 import {
   CHANNELS,
+  FINDING_STATES,
   REPORT_STATES,
+  SEARCH_KINDS,
   SEARCH_SORTS,
   type Channel,
+  type FindingState,
   type ReportState,
+  type SearchKind,
   type SearchSort,
   type SnippetPart,
 } from '@/api/types'
 
+/** What to search: both kinds, or only reports (信访举报) or findings (问题底稿). */
+export type KindFilter = SearchKind | 'all'
+
 export interface SearchForm {
   q: string
+  kind: KindFilter
   round_id: number | null
   group_id: number | null
   unit_id: number | null
+  /** Reports only: cleared when only findings are searched. */
   channel: Channel | ''
-  state: ReportState | ''
+  /** A state of the kinds searched (statesFor). */
+  state: ReportState | FindingState | ''
   /** Received from / to (inclusive), YYYY-MM-DD or ''. */
   from: string
   to: string
@@ -32,6 +42,7 @@ export const DEFAULT_PAGE_SIZE = 20
 
 export const emptyForm = (): SearchForm => ({
   q: '',
+  kind: 'all',
   round_id: null,
   group_id: null,
   unit_id: null,
@@ -62,19 +73,42 @@ function oneOf<T extends string>(s: string, allowed: readonly T[]): T | '' {
   return (allowed as readonly string[]).includes(s) ? (s as T) : ''
 }
 
+/** The states the state filter offers for a kind: a report's, a finding's, or both. */
+export function statesFor(kind: KindFilter): (ReportState | FindingState)[] {
+  if (kind === 'report') return [...REPORT_STATES]
+  if (kind === 'finding') return [...FINDING_STATES]
+  return [...REPORT_STATES, ...FINDING_STATES]
+}
+
+/** Whether the channel filter applies (findings have no channel). */
+export const takesChannel = (kind: KindFilter): boolean => kind !== 'finding'
+
+/** Clears the filters the kind does not take (after the user changes the kind). */
+export function fitToKind(f: SearchForm): void {
+  if (!takesChannel(f.kind)) f.channel = ''
+  if (f.state && !statesFor(f.kind).includes(f.state)) f.state = ''
+}
+
+export interface RouteOptions {
+  /** The caller finds findings only (the leading group): the kind is fixed to findings. */
+  findingsOnly?: boolean
+}
+
 /**
  * The form a URL describes. Values the page could not have written (a bad
- * channel, a page 0, a date that is no YYYY-MM-DD) fall back to the defaults,
- * so a hand-edited link still opens a working page.
+ * channel, a page 0, a date that is no YYYY-MM-DD, a report state with kind
+ * finding) fall back to the defaults, so a hand-edited link still opens a
+ * working page.
  */
-export function formFromRoute(query: LocationQuery): SearchForm {
+export function formFromRoute(query: LocationQuery, opts: RouteOptions = {}): SearchForm {
   const f = emptyForm()
   f.q = first(query.q)
+  f.kind = opts.findingsOnly ? 'finding' : oneOf(first(query.kind), SEARCH_KINDS) || 'all'
   f.round_id = positiveInt(first(query.round_id))
   f.group_id = f.round_id === null ? null : positiveInt(first(query.group_id))
   f.unit_id = f.round_id === null ? null : positiveInt(first(query.unit_id))
-  f.channel = oneOf(first(query.channel), CHANNELS)
-  f.state = oneOf(first(query.state), REPORT_STATES)
+  f.channel = takesChannel(f.kind) ? oneOf(first(query.channel), CHANNELS) : ''
+  f.state = oneOf(first(query.state), statesFor(f.kind))
   const from = first(query.from)
   const to = first(query.to)
   if (isDay(from) && isDay(to) && from <= to) {
@@ -91,6 +125,7 @@ export function formFromRoute(query: LocationQuery): SearchForm {
 export function routeFromForm(f: SearchForm): Record<string, string> {
   const out: Record<string, string> = {}
   if (f.q !== '') out.q = f.q
+  if (f.kind !== 'all') out.kind = f.kind
   if (f.round_id !== null) {
     out.round_id = String(f.round_id)
     if (f.group_id !== null) out.group_id = String(f.group_id)
@@ -115,10 +150,11 @@ export const hasQuery = (f: Pick<SearchForm, 'q'>): boolean => f.q.trim() !== ''
 export function requestFromForm(f: SearchForm): SearchQuery {
   return {
     q: f.q.trim(),
+    kind: f.kind === 'all' ? '' : f.kind,
     round_id: f.round_id,
     group_id: f.round_id === null ? null : f.group_id,
     unit_id: f.round_id === null ? null : f.unit_id,
-    channel: f.channel,
+    channel: takesChannel(f.kind) ? f.channel : '',
     state: f.state,
     from: f.from && f.to ? f.from : '',
     to: f.from && f.to ? f.to : '',
