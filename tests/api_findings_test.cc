@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "test_support.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace xuncha {
 namespace {
@@ -143,6 +144,56 @@ TEST_F(ApiFindingsTest, ScopesAndRoles) {
   EXPECT_EQ(office.Put(at, {{"version", 1}, {"title", "x"}, {"description", "y"}}).status, 403u);
   Client anon(server_->port());
   EXPECT_EQ(anon.Get("/api/v1/findings").status, 401u);
+}
+
+TEST_F(ApiFindingsTest, TheProblemListExportHoldsTheCallersFindingsWithTheirFacts) {
+  Client member = SignedIn("member1");
+  HttpResult created =
+      member.Post("/api/v1/findings", {{"assignment_id", FinanceAssignment(member)},
+                                       {"title", "=HYPERLINK(\"http://x\")"},
+                                       {"description", "违规发放通讯补贴，人均每月300元。"},
+                                       {"disciplines", {"integrity", "work"}}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+
+  HttpResult r = member.Get("/api/v1/findings.xlsx");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto rows = xlsx::ReadFirstSheet(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  ASSERT_EQ(rows->size(), 4u) << "the header, two demo findings and this one";
+  EXPECT_EQ((*rows)[0][4], "问题概述");
+  bool found = false;
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    const auto& row = (*rows)[i];
+    EXPECT_EQ(row[1], "市财政局");
+    if (row[4] == "=HYPERLINK(\"http://x\")") {
+      found = true;  // kept as text, not turned into a formula
+      EXPECT_EQ(row[5], "违规发放通讯补贴，人均每月300元。");
+      EXPECT_EQ(row[7], "廉洁纪律、工作纪律");
+      EXPECT_EQ(row[9], "底稿");
+    }
+  }
+  EXPECT_TRUE(found);
+
+  // Another group exports only its own; filters apply; roles without findings are refused.
+  Client other = SignedIn("member2");
+  auto theirs = xlsx::ReadFirstSheet(other.Get("/api/v1/findings.xlsx").body);
+  ASSERT_TRUE(theirs.ok());
+  ASSERT_EQ(theirs->size(), 2u);
+  EXPECT_EQ((*theirs)[1][1], "市交通运输局");
+  auto confirmed = xlsx::ReadFirstSheet(member.Get("/api/v1/findings.xlsx?state=confirmed").body);
+  ASSERT_TRUE(confirmed.ok());
+  EXPECT_EQ(confirmed->size(), 2u);
+  EXPECT_EQ(member.Get("/api/v1/findings.xlsx?state=open").status, 400u);
+  Client unit = SignedIn("unit1");
+  EXPECT_EQ(unit.Get("/api/v1/findings.xlsx").status, 403u);
+
+  auto tx = app_.store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto log = (*tx)->ListAudit({1, 20});
+  ASSERT_TRUE(log.ok());
+  int exports = 0;
+  for (const auto& e : log->items) exports += e.action == "finding.export" ? 1 : 0;
+  EXPECT_EQ(exports, 3) << "each export is logged";
 }
 
 }  // namespace

@@ -146,8 +146,9 @@ TEST_F(ApiSearchTest, FindingsAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFi
   Client leading = SignedIn("leadership");
   HttpResult r = Search(leading, "示例数据");
   ASSERT_EQ(r.status, 200u) << r.body;
-  EXPECT_EQ(r.json()["total"], 3);
-  for (const auto& item : r.json()["items"]) EXPECT_EQ(item["kind"], "finding");
+  const json leading_body = r.json();  // named: a loop over a temporary's member would dangle
+  EXPECT_EQ(leading_body["total"], 3);
+  for (const auto& item : leading_body["items"]) EXPECT_EQ(item["kind"], "finding");
 
   Client member2 = SignedIn("member2");  // group 2: one demo finding at 市交通运输局
   json theirs = Search(member2, "示例数据", "&kind=finding").json();

@@ -284,6 +284,45 @@ Result<Page<FindingView>> FindingService::List(const Actor& a, const FindingList
   return out;
 }
 
+Result<std::vector<FindingView>> FindingService::Export(const Actor& a,
+                                                        const FindingListFilter& f) {
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(FindingScope s, ScopeFor(*tx, a));
+  FindingFilter sf;
+  sf.all_groups = s.all;
+  sf.groups = s.groups;
+  sf.round_id = f.round_id;
+  sf.group_id = f.group_id;
+  sf.unit_id = f.unit_id;
+  sf.state = f.state;
+  sf.focus_item_id = f.focus_item_id;
+  sf.discipline = f.discipline;
+  XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListFindings(sf, {1, kMaxExport + 1}));
+  if (page.total > kMaxExport) {
+    return InvalidArgument("more findings than one export holds", "export_too_large");
+  }
+  std::vector<FindingView> out;
+  out.reserve(page.items.size());
+  for (const auto& rec : page.items) {
+    XUNCHA_ASSIGN_OR_RETURN(FindingView v, View(*tx, a, rec, /*detail=*/true));
+    v.editable = false;
+    v.allowed_transitions.clear();
+    out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const FindingView& x, const FindingView& y) {
+    if (x.unit_name != y.unit_name) return x.unit_name < y.unit_name;
+    if (x.focus_title != y.focus_title) return x.focus_title < y.focus_title;
+    if (x.finding.created_at != y.finding.created_at) {
+      return x.finding.created_at < y.finding.created_at;
+    }
+    return x.finding.id < y.finding.id;
+  });
+  XUNCHA_TRY(audit_.Append(*tx, a, "finding.export", "finding", "",
+                           "results=" + std::to_string(out.size())));
+  XUNCHA_TRY(tx->Commit());
+  return out;
+}
+
 Result<std::string> FindingService::SearchText(Transaction& tx, const FindingRecord& rec) {
   XUNCHA_ASSIGN_OR_RETURN(FindingContent c, Open(rec));
   std::string out = c.title + "\n" + c.description;

@@ -75,6 +75,12 @@ class FindingService {
   Result<FindingView> Get(const Actor& a, FindingId id);
   Result<Page<FindingView>> List(const Actor& a, const FindingListFilter& f, const PageRequest& p);
 
+  // The findings matching `f` with their facts, evidence and leaders, for the problem list
+  // (问题清单) export: by unit, then focus item, then oldest first. At most kMaxExport
+  // (kInvalidArgument "export_too_large" beyond: narrow the filters). Logged with the count.
+  Result<std::vector<FindingView>> Export(const Actor& a, const FindingListFilter& f);
+  static constexpr int kMaxExport = 2000;
+
   // ---- for search (app/search_service.h) ----
   // kPermissionDenied for roles that read no findings.
   Result<FindingScope> ScopeFor(Transaction& tx, const Actor& a);

@@ -18,6 +18,12 @@ std::string At(const char* list, std::size_t i, const char* field) {
 
 const char* DisciplineKey(Discipline d) { return kKeys[Index(d)]; }
 
+const char* DisciplineChinese(Discipline d) {
+  static constexpr std::array<const char*, kDisciplineCount> kChinese = {
+      "政治纪律", "组织纪律", "廉洁纪律", "群众纪律", "工作纪律", "生活纪律"};
+  return kChinese[Index(d)];
+}
+
 std::optional<Discipline> DisciplineFromKey(std::string_view key) {
   for (std::size_t i = 0; i < kDisciplineCount; ++i) {
     if (key == kKeys[i]) return static_cast<Discipline>(i);

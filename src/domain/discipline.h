@@ -35,6 +35,8 @@ inline std::size_t Index(Discipline d) { return static_cast<std::size_t>(d); }
 const char* DisciplineKey(Discipline d);
 // nullopt for anything but one of the six keys.
 std::optional<Discipline> DisciplineFromKey(std::string_view key);
+// 政治纪律, 组织纪律, 廉洁纪律, 群众纪律, 工作纪律, 生活纪律 (for exports; the UI has its own).
+const char* DisciplineChinese(Discipline d);
 
 // A set of disciplines, e.g. the labels of one report. Empty = unclear / out of scope.
 using DisciplineSet = std::array<bool, kDisciplineCount>;

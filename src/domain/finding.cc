@@ -27,6 +27,18 @@ std::optional<FindingState> ParseFindingState(std::string_view s) {
   return std::nullopt;
 }
 
+std::string_view FindingStateChinese(FindingState s) {
+  switch (s) {
+    case FindingState::kDraft:
+      return "底稿";
+    case FindingState::kConfirmed:
+      return "已确认";
+    case FindingState::kWithdrawn:
+      return "已撤销";
+  }
+  return "";
+}
+
 std::vector<FindingState> AllowedFindingTransitions(FindingState from) {
   switch (from) {
     case FindingState::kDraft:

@@ -24,6 +24,8 @@ enum class FindingState { kDraft, kConfirmed, kWithdrawn };
 std::string_view FindingStateName(FindingState s);
 std::optional<FindingState> ParseFindingState(std::string_view s);
 std::vector<FindingState> AllowedFindingTransitions(FindingState from);
+// 底稿, 已确认, 已撤销.
+std::string_view FindingStateChinese(FindingState s);
 
 // What a finding says. Sealed at rest with the server's content key (like a report's content):
 // it names the unit's cadres and what they did.

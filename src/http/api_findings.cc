@@ -1,8 +1,11 @@
 // Findings (发现问题 / 问题底稿) routes: list, write, read, edit and move a group's findings
 // (docs/findings.md).
+#include <cstdio>
+
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/handler_util.h"
+#include "xlsx/problem_list_xlsx.h"
 
 namespace xuncha::http {
 namespace {
@@ -10,6 +13,16 @@ using bhttp::verb;
 using nlohmann::json;
 
 json TsJson(UnixSeconds t) { return t > 0 ? json(FormatTimestamp(t)) : json(nullptr); }
+
+// "2026-11-29 17:52" in China time, as a spreadsheet reader expects it.
+std::string ChinaTime(UnixSeconds t) {
+  constexpr int kOffset = 8 * 3600;
+  const std::int64_t in_day = ((t + kOffset) % 86400 + 86400) % 86400;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(in_day / 3600),
+                static_cast<int>(in_day % 3600 / 60));
+  return Date::OfTimestamp(t, kOffset).ToString() + " " + hm;
+}
 
 json DisciplinesJson(const std::vector<Discipline>& ds) {
   json out = json::array();
@@ -136,6 +149,43 @@ void Api::AddFindingRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(FindingListFilter f, ListFilter(ctx));
     XUNCHA_ASSIGN_OR_RETURN(auto out, fs->List(*ctx.actor, f, page));
     return Json(ctx, PageJson(out, page, FindingSummaryJson));
+  });
+  r.Add(verb::get, "/api/v1/findings.xlsx", S, [findings](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(FindingService * fs, findings());
+    XUNCHA_ASSIGN_OR_RETURN(FindingListFilter f, ListFilter(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto views, fs->Export(*ctx.actor, f));
+    std::vector<xlsx::ProblemListRow> rows;
+    rows.reserve(views.size());
+    for (const auto& v : views) {
+      xlsx::ProblemListRow row;
+      row.unit = v.unit_name;
+      row.group = v.group_name;
+      row.focus = v.focus_title;
+      row.title = v.finding.content.title;
+      row.description = v.finding.content.description;
+      row.evidence = v.finding.content.evidence;
+      for (Discipline d : v.finding.disciplines) {
+        row.disciplines +=
+            (row.disciplines.empty() ? "" : "、") + std::string(DisciplineChinese(d));
+      }
+      for (const auto& l : v.leaders) {
+        row.leaders += (row.leaders.empty() ? "" : "、") + l.name + "（" + l.post + "）";
+      }
+      row.state = std::string(FindingStateChinese(v.finding.state));
+      row.author = v.created_by_name;
+      row.written = ChinaTime(v.finding.created_at);
+      rows.push_back(std::move(row));
+    }
+    XUNCHA_ASSIGN_OR_RETURN(std::string bytes, xlsx::WriteProblemList(rows));
+    Response res{bhttp::status::ok, ctx.req.version()};
+    res.set(bhttp::field::content_type,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    res.set(bhttp::field::content_disposition, "attachment; filename=\"problem-list.xlsx\"");
+    res.set(bhttp::field::cache_control, "no-store");
+    res.keep_alive(ctx.req.keep_alive());
+    res.body() = std::move(bytes);
+    res.prepare_payload();
+    return res;
   });
   r.Add(verb::post, "/api/v1/findings", S, [findings](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(FindingService * fs, findings());

@@ -73,6 +73,7 @@ constexpr std::array kErrors = {
     Entry{"mail_not_quarantined", "该邮件已经登记，不在待处理邮件中"},
     Entry{"finding_not_editable", "只有底稿可以修改，已确认或已撤销的问题请先由组长退回底稿"},
     Entry{"group_leader_only", "只有本组组长可以确认、撤销或退回问题"},
+    Entry{"export_too_large", "符合条件的问题过多（一次最多导出2000条），请缩小筛选范围"},
 };
 
 constexpr std::array kFields = {

@@ -397,6 +397,20 @@ test('检索 finds it by a two-character word and shows it as 问题底稿', asy
   assert.deepEqual(dialogs, [])
 })
 
+test('导出问题清单 fetches the group’s findings as a workbook with the filters set', async () => {
+  const listed = member.waitForResponse(isApi('GET', '/findings'))
+  await member.goto('/findings')
+  await listed
+  const answer = member.waitForResponse(isApi('GET', '/findings.xlsx'))
+  await member.locator('.export-findings').click()
+  const res = await answer
+  assert.equal(res.status(), 200)
+  assert.match(res.headers()['content-type'], /spreadsheetml/)
+  assert.equal((await res.body()).subarray(0, 2).toString(), 'PK', 'a zip container')
+  assert.equal(new URL(res.url()).searchParams.get('state'), null, 'no filter set, none sent')
+  assert.equal(await member.locator('.el-message--error').count(), 0)
+})
+
 test('the leading group searches findings only and reads them without changing them', async () => {
   const head = await pageFor('leadership')
   await head.locator('[data-menu=findings]').waitFor()

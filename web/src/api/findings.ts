@@ -31,3 +31,6 @@ export const updateFinding = (id: number, f: FindingEditInput) =>
 /** Confirm, withdraw or reopen (the group's leader only). */
 export const transitionFinding = (id: number, to: FindingState, version: number) =>
   http.post<FindingDetail>(`/findings/${id}/transitions`, { to, version })
+/** The problem list (问题清单) of the findings the filters select, as .xlsx bytes (with facts). */
+export const exportProblemList = (q: Omit<FindingQuery, 'page' | 'page_size'> = {}) =>
+  http.getBytes('/findings.xlsx', { query: { ...q } })

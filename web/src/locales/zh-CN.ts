@@ -962,6 +962,8 @@ const zhCN = {
     transitionDone: { confirmed: '已确认', withdrawn: '已撤销', draft: '已退回底稿' },
     stale: '该问题已被他人修改，已重新读取，请核对后再操作',
     notEditable: '该问题已不是底稿，不能修改；已重新读取',
+    exportList: '导出问题清单',
+    problemListFile: '问题清单',
     sealedNote: '问题事实、证据材料与涉及领导干部加密保存；每次查看和修改均记入操作日志。',
     empty: '暂无问题底稿',
     noAssignments: '您所在的巡察组尚无进驻安排，不能新建问题',
