@@ -153,6 +153,60 @@ TEST_F(FindingsTest, APastRoundTakesNoNewFindings) {
   EXPECT_EQ(f.error().fields.at("assignment_id"), "round_not_open_for_findings");
 }
 
+TEST_F(FindingsTest, FindingsAreFixedOnceTheRoundLeavesReporting) {
+  auto f = Write("member1", Draft("市财政局", "会议费超支", "超支8万元。"));
+  ASSERT_TRUE(f.ok());
+  {
+    auto tx = app_.store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    auto round = (*tx)->GetRound(f->finding.round_id);
+    ASSERT_TRUE(round.ok());
+    round->round.status = RoundStatus::kRectification;
+    ASSERT_TRUE((*tx)->UpdateRound(round->round).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto edit = app_.findings->Update(app_.As("member1"), f->finding.id, f->finding.version,
+                                    Draft("市财政局", "会议费超支（改）", "改。"));
+  ASSERT_FALSE(edit.ok());
+  EXPECT_EQ(edit.error().key, "round_closed_for_findings");
+  auto move = app_.findings->Move(app_.As("leader1"), f->finding.id, f->finding.version,
+                                  FindingState::kConfirmed);
+  ASSERT_FALSE(move.ok());
+  EXPECT_EQ(move.error().key, "round_closed_for_findings");
+  EXPECT_TRUE(app_.findings->Get(app_.As("member1"), f->finding.id).ok()) << "still readable";
+}
+
+TEST_F(FindingsTest, TheLeadersConcernedKeepTheirNamesWhenTheRosterChanges) {
+  const AssignmentView finance = Stationing("市财政局");
+  Leader first;
+  {
+    auto tx = app_.store->Begin(TxMode::kRead);
+    ASSERT_TRUE(tx.ok());
+    auto roster = (*tx)->ListLeaders(finance.assignment.unit_id);
+    ASSERT_TRUE(roster.ok() && !roster->empty());
+    first = roster->front();
+  }
+  FindingDraft d = Draft("市财政局", "违规兼职取酬", "在企业兼职并领取报酬。");
+  d.content.leaders = {first.id};
+  auto f = Write("member1", d);
+  ASSERT_TRUE(f.ok()) << f.error().message;
+  {
+    // The roster is edited afterwards: that row now names someone else.
+    auto tx = app_.store->Begin(TxMode::kWrite);
+    ASSERT_TRUE(tx.ok());
+    Leader renamed = first;
+    renamed.name = "（改名后）钱某某";
+    ASSERT_TRUE((*tx)->UpdateLeader(renamed).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  auto read = app_.findings->Get(app_.As("member1"), f->finding.id);
+  ASSERT_TRUE(read.ok());
+  ASSERT_EQ(read->leaders.size(), 1u);
+  EXPECT_EQ(read->leaders[0].name, first.name) << "as named when the finding was written";
+  EXPECT_EQ(read->leaders[0].post, first.post);
+  EXPECT_TRUE(FindingIds(*Find("member1", first.name)).count(f->finding.id.value));
+}
+
 TEST_F(FindingsTest, FocusItemAndLeadersMustBelongToTheRoundAndTheUnit) {
   const AssignmentView finance = Stationing("市财政局");
   const AssignmentView transport = Stationing("市交通运输局");

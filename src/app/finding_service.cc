@@ -13,7 +13,9 @@ std::string Context(FindingId id) { return "finding:" + std::to_string(id.value)
 
 std::string Encode(const FindingContent& c) {
   json leaders = json::array();
-  for (LeaderId l : c.leaders) leaders.push_back(l.value);
+  for (const auto& l : c.leaders) {
+    leaders.push_back({{"id", l.id.value}, {"name", l.name}, {"post", l.post}});
+  }
   return json{{"title", c.title},
               {"description", c.description},
               {"evidence", c.evidence},
@@ -28,8 +30,17 @@ Result<FindingContent> Decode(const std::string& s) {
     c.title = j.value("title", "");
     c.description = j.value("description", "");
     c.evidence = j.value("evidence", "");
-    for (const auto& l : j.value("leaders", json::array()))
-      c.leaders.emplace_back(l.get<std::int64_t>());
+    for (const auto& l : j.value("leaders", json::array())) {
+      FindingLeader fl;
+      if (l.is_number_integer()) {  // written before names were kept: the id alone
+        fl.id = LeaderId(l.get<std::int64_t>());
+      } else {
+        fl.id = LeaderId(l.value("id", std::int64_t{0}));
+        fl.name = l.value("name", "");
+        fl.post = l.value("post", "");
+      }
+      c.leaders.push_back(std::move(fl));
+    }
     return c;
   } catch (const json::exception&) {
     return Error::Make(ErrorCode::kInternal, "finding content cannot be decoded", "decrypt_failed");
@@ -92,7 +103,7 @@ Result<FindingRecord> FindingService::Load(Transaction& tx, const Actor& a, Find
   return rec;
 }
 
-Status FindingService::CheckReferences(Transaction& tx, const FindingDraft& d, RoundId round,
+Status FindingService::CheckReferences(Transaction& tx, FindingDraft& d, RoundId round,
                                        UnitId unit) {
   FieldErrors e;
   if (d.focus_item_id) {
@@ -106,10 +117,16 @@ Status FindingService::CheckReferences(Transaction& tx, const FindingDraft& d, R
   }
   if (!d.content.leaders.empty()) {
     XUNCHA_ASSIGN_OR_RETURN(auto roster, tx.ListLeaders(unit));
-    for (LeaderId l : d.content.leaders) {
-      const bool on =
-          std::any_of(roster.begin(), roster.end(), [l](const Leader& x) { return x.id == l; });
-      if (!on) e["leaders"] = "not_in_unit";
+    for (auto& l : d.content.leaders) {
+      const auto on = std::find_if(roster.begin(), roster.end(),
+                                   [&l](const Leader& x) { return x.id == l.id; });
+      if (on == roster.end()) {
+        e["leaders"] = "not_in_unit";
+        continue;
+      }
+      // Kept as named now: a later roster change must not rename whom the finding concerns.
+      l.name = on->name;
+      l.post = on->post;
     }
   }
   if (!e.empty()) return ValidationError(std::move(e));
@@ -128,13 +145,13 @@ Result<FindingView> FindingService::View(Transaction& tx, const Actor& a, const 
   v.created_by_name = rec.created_by_name;
   v.updated_by_name = rec.updated_by_name;
   if (detail) {
-    if (!v.finding.content.leaders.empty()) {
-      XUNCHA_ASSIGN_OR_RETURN(auto roster, tx.ListLeaders(rec.finding.unit_id));
-      for (LeaderId id : v.finding.content.leaders) {
-        for (const auto& l : roster) {
-          if (l.id == id) v.leaders.push_back(l);
-        }
-      }
+    for (const auto& l : v.finding.content.leaders) {
+      Leader x;
+      x.id = l.id;
+      x.unit_id = rec.finding.unit_id;
+      x.name = l.name;
+      x.post = l.post;
+      v.leaders.push_back(std::move(x));
     }
     XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(tx, a, rec.finding.group_id));
     v.editable = writes && FindingEditable(rec.finding.state);
@@ -148,11 +165,20 @@ Result<FindingView> FindingService::View(Transaction& tx, const Actor& a, const 
   return v;
 }
 
-Result<FindingView> FindingService::Create(const Actor& a, const FindingDraft& d) {
-  FieldErrors errors = ValidateFindingDraft(d);
-  if (!errors.empty()) return ValidationError(std::move(errors));
-  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+Status FindingService::CheckRoundOpen(Transaction& tx, RoundId round) {
+  XUNCHA_ASSIGN_OR_RETURN(RoundSummary r, tx.GetRound(round));
+  if (FindingsOpen(r.round.status)) return Ok();
+  return Error::Make(ErrorCode::kFailedPrecondition,
+                     "the round is in rectification or closed: its findings are fixed",
+                     "round_closed_for_findings");
+}
+
+Result<FindingView> FindingService::Create(const Actor& a, const FindingDraft& sent) {
   if (!IsGroupRole(a.user.role)) return Forbidden("only the group's members write findings");
+  FieldErrors errors = ValidateFindingDraft(sent);
+  if (!errors.empty()) return ValidationError(std::move(errors));
+  FindingDraft d = sent;
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   auto av = tx->GetAssignment(d.assignment_id);
   if (!av.ok()) {
     if (av.error().code != ErrorCode::kNotFound) return av.error();
@@ -200,6 +226,7 @@ Result<FindingView> FindingService::Update(const Actor& a, FindingId id, int ver
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord rec, Load(*tx, a, id));
   XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(*tx, a, rec.finding.group_id));
   if (!writes) return Forbidden("only the group's members edit its findings");
+  XUNCHA_TRY(CheckRoundOpen(*tx, rec.finding.round_id));
   // Where it was found does not change; the draft is checked as the caller sent it.
   FindingDraft checked = d;
   checked.assignment_id = rec.finding.assignment_id;
@@ -231,6 +258,7 @@ Result<FindingView> FindingService::Move(const Actor& a, FindingId id, int versi
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord rec, Load(*tx, a, id));
   XUNCHA_ASSIGN_OR_RETURN(bool leads, Leads(*tx, a, rec.finding.group_id));
   if (!leads) return Forbidden("only the group's leader moves findings", "group_leader_only");
+  XUNCHA_TRY(CheckRoundOpen(*tx, rec.finding.round_id));
   if (rec.finding.version != version) return Stale("finding");
   const auto allowed = AllowedFindingTransitions(rec.finding.state);
   if (std::find(allowed.begin(), allowed.end(), to) == allowed.end()) {
@@ -323,18 +351,11 @@ Result<std::vector<FindingView>> FindingService::Export(const Actor& a,
   return out;
 }
 
-Result<std::string> FindingService::SearchText(Transaction& tx, const FindingRecord& rec) {
+Result<std::string> FindingService::SearchText(Transaction& /*tx*/, const FindingRecord& rec) {
   XUNCHA_ASSIGN_OR_RETURN(FindingContent c, Open(rec));
   std::string out = c.title + "\n" + c.description;
   if (!c.evidence.empty()) out += "\n" + c.evidence;
-  if (!c.leaders.empty()) {
-    XUNCHA_ASSIGN_OR_RETURN(auto roster, tx.ListLeaders(rec.finding.unit_id));
-    for (LeaderId id : c.leaders) {
-      for (const auto& l : roster) {
-        if (l.id == id) out += "\n" + l.name + " " + l.post;
-      }
-    }
-  }
+  for (const auto& l : c.leaders) out += "\n" + l.name + " " + l.post;
   return out;
 }
 

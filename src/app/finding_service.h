@@ -67,7 +67,8 @@ class FindingService {
   // A member of the assignment's group; validation errors by field.
   Result<FindingView> Create(const Actor& a, const FindingDraft& d);
   // Replaces focus item, disciplines and content of a draft (kFailedPrecondition
-  // "finding_not_editable" otherwise); kAborted for a stale version.
+  // "finding_not_editable" otherwise); kAborted for a stale version. Edits and moves stop when
+  // the round leaves reporting (kFailedPrecondition "round_closed_for_findings").
   Result<FindingView> Update(const Actor& a, FindingId id, int version, const FindingDraft& d);
   // The group's leader only (kPermissionDenied "group_leader_only").
   Result<FindingView> Move(const Actor& a, FindingId id, int version, FindingState to);
@@ -95,8 +96,12 @@ class FindingService {
   // The caller writes in `group` (a member or leader of it).
   Result<bool> Writes(Transaction& tx, const Actor& a, GroupId group);
   Result<bool> Leads(Transaction& tx, const Actor& a, GroupId group);
-  // Field errors for a focus item outside the round and leaders not on the unit's roster.
-  Status CheckReferences(Transaction& tx, const FindingDraft& d, RoundId round, UnitId unit);
+  // kFailedPrecondition "round_closed_for_findings" once the round is past reporting: what was
+  // fed back and rectified against must not change.
+  Status CheckRoundOpen(Transaction& tx, RoundId round);
+  // Field errors for a focus item outside the round and leaders not on the unit's roster;
+  // fills in each leader's name and post as the roster has them.
+  Status CheckReferences(Transaction& tx, FindingDraft& d, RoundId round, UnitId unit);
   Result<FindingView> View(Transaction& tx, const Actor& a, const FindingRecord& rec, bool detail);
   std::string Seal(const FindingContent& c, FindingId id);
   Result<FindingContent> Open(const FindingRecord& rec);

@@ -65,7 +65,8 @@ FieldErrors ValidateFindingDraft(const FindingDraft& d) {
   if (d.content.leaders.size() > kMaxFindingLeaders) {
     e["leaders"] = "too_many";
   } else {
-    auto ls = d.content.leaders;
+    std::vector<LeaderId> ls;
+    for (const auto& l : d.content.leaders) ls.push_back(l.id);
     std::sort(ls.begin(), ls.end());
     if (std::adjacent_find(ls.begin(), ls.end()) != ls.end()) e["leaders"] = "duplicate";
     for (LeaderId l : ls) {

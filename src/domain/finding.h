@@ -27,13 +27,25 @@ std::vector<FindingState> AllowedFindingTransitions(FindingState from);
 // 底稿, 已确认, 已撤销.
 std::string_view FindingStateChinese(FindingState s);
 
+// A roster leader a finding concerns, as the roster named him when the finding was written or
+// last edited: a later roster change (a re-import reuses ids) must not put another name on it.
+struct FindingLeader {
+  LeaderId id;
+  std::string name;
+  std::string post;
+  FindingLeader() = default;
+  FindingLeader(LeaderId i) : id(i) {}  // NOLINT(google-explicit-constructor): as sent, by id
+};
+
 // What a finding says. Sealed at rest with the server's content key (like a report's content):
 // it names the unit's cadres and what they did.
 struct FindingContent {
-  std::string title;              // one line: what is wrong
-  std::string description;        // the facts as established
-  std::string evidence;           // where they come from: interviews, documents, reports
-  std::vector<LeaderId> leaders;  // roster leaders it concerns (of the finding's unit)
+  std::string title;        // one line: what is wrong
+  std::string description;  // the facts as established
+  std::string evidence;     // where they come from: interviews, documents, reports
+  // Roster leaders of the finding's unit it concerns. A draft as sent names them by id; the
+  // app fills in name and post from the roster before sealing.
+  std::vector<FindingLeader> leaders;
 };
 
 // A finding as written or edited by a member of its group.

@@ -48,7 +48,7 @@ TEST(FindingDraftTest, LeadersMustBeValidIdsAndFew) {
   d.content.leaders = {LeaderId(0)};
   EXPECT_EQ(ValidateFindingDraft(d).at("leaders"), "invalid_value");
   d.content.leaders.clear();
-  for (int i = 1; i <= 21; ++i) d.content.leaders.emplace_back(i);
+  for (int i = 1; i <= 21; ++i) d.content.leaders.emplace_back(LeaderId(i));
   EXPECT_EQ(ValidateFindingDraft(d).at("leaders"), "too_many");
 }
 

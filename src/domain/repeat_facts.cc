@@ -169,11 +169,41 @@ long long HanDigits(std::u32string_view run) {
 // Whether what follows a multiplier at `k` counts things other than money (3万人, 5千米, 2千克):
 // then 万 and 千 make no amount. Anything else (元, 块, a verb, punctuation) is taken as money, as
 // letters write 收了3万 for 30,000 yuan.
+bool IsRenminbi(const std::u32string& cps, std::size_t k) {
+  return std::u32string_view(cps).substr(k, 3) == U"人民币";
+}
+
 bool CountsThings(const std::u32string& cps, std::size_t k) {
   static const std::u32string_view kCounters =
-      U"人名户个次米克吨亩平方公斤里字件张台辆套间座株头只条位回桌笔份处家批趟顿";
+      U"人名户个次米克吨亩平方公斤里字件张台辆套间座株头只条位";
   while (k < cps.size() && (cps[k] == ' ' || cps[k] == U'多' || cps[k] == U'余')) ++k;
-  return k < cps.size() && kCounters.find(cps[k]) != std::u32string_view::npos;
+  return k < cps.size() && !IsRenminbi(cps, k) &&
+         kCounters.find(cps[k]) != std::u32string_view::npos;
+}
+
+// Whether a count in Chinese numerals at `i` (its counter right after the numerals at `j`, past
+// 多/余) is one: only unambiguous counters (not 公 of 三公经费, 方 of 第三方, 字 of 十字路口,
+// 头 of 三头六臂, 家 of 张三家), not a fixed term (三个代表, 两回事, 五位一体), and not the second
+// numeral of an idiom (三番五次) — while 一年两次 is a count.
+bool IsHanCount(const std::u32string& cps, std::size_t i, std::size_t j) {
+  static const std::u32string_view kCountCounters = U"人名户个次件张台辆套间株只条位回桌笔份趟顿批";
+  static const std::u32string_view kUnits = U"年月日号天周岁元块";
+  static const std::u32string_view kFixedTerms[] = {
+      U"三个代表", U"两个维护", U"两个确立", U"四个意识", U"四个自信", U"四个全面",
+      U"四个落实", U"两个务必", U"五位一体", U"两回事",   U"三个务必"};
+  std::size_t k = j;
+  while (k < cps.size() && (cps[k] == ' ' || cps[k] == U'多' || cps[k] == U'余')) ++k;
+  if (k >= cps.size() || IsRenminbi(cps, k) ||
+      kCountCounters.find(cps[k]) == std::u32string_view::npos) {
+    return false;
+  }
+  for (const std::u32string_view term : kFixedTerms) {
+    if (std::u32string_view(cps).substr(i, term.size()) == term) return false;
+  }
+  const bool idiom = i >= 2 && IsHanNumeral(cps[i - 2]) && !IsHanNumeral(cps[i - 1]) &&
+                     kUnits.find(cps[i - 1]) == std::u32string_view::npos &&
+                     kCountCounters.find(cps[i - 1]) == std::u32string_view::npos;
+  return !idiom;
 }
 
 // Where the unit of a number at `k` is, past white space and an approximation (3000多元,
@@ -223,11 +253,11 @@ void HanNumberFacts(const std::u32string& cps, std::vector<std::string>& out) {
           out.push_back(std::to_string(last_month) + "月" + std::to_string(v) + "日");
         }
       }
-    } else if (CountsThings(cps, j)) {
-      // A count, as digits give one (请客五回 = 请客5回): from two up (一 is in too many words),
-      // and not the second numeral of an idiom such as 三番五次.
-      const bool idiom = i >= 2 && IsHanNumeral(cps[i - 2]) && !IsHanNumeral(cps[i - 1]);
-      if (const long long v = HanNumber(run); v >= 2 && !idiom) out.push_back(std::to_string(v));
+    } else if (IsRenminbi(cps, k)) {
+      if (const long long v = HanNumber(run); v > 0) out.push_back(std::to_string(v) + "元");
+    } else if (IsHanCount(cps, i, j)) {
+      // A count, as digits give one (请客五回 = 请客5回), from two up: 一 is in too many words.
+      if (const long long v = HanNumber(run); v >= 2) out.push_back(std::to_string(v));
     }
     i = j;
   }
@@ -280,7 +310,7 @@ std::vector<std::string> ExtractFacts(std::string_view text) {
           j = m + 1;
         }
         out.push_back(amount + "元");
-      } else if (unit == U'元' || unit == U'块') {
+      } else if (unit == U'元' || unit == U'块' || IsRenminbi(cps, k)) {
         out.push_back(Amount(digits, 1) + "元");
         ++k;
       } else if (unit == U'年' && !dot && digits.size() == 4 && whole >= 1950 && whole <= 2099) {

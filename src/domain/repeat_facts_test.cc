@@ -81,8 +81,18 @@ TEST(RepeatFactsTest, OtherNumbersKeepTheirDigitsNotTheirUnit) {
   EXPECT_EQ(ExtractFacts(Norm("请客五回，九名落选者，十二次")),
             ExtractFacts(Norm("请客5回，9名落选者，12次")));
   EXPECT_EQ(ExtractFacts(Norm("五十多人")), ExtractFacts(Norm("50多人")));
-  // Not 一 (一把手, 一次性), nor the numerals of an idiom.
+  // Not 一 (一把手, 一次性), nor the numerals of an idiom, nor fixed terms and words whose
+  // second character also counts things.
   EXPECT_TRUE(ExtractFacts(Norm("一把手一次性三番五次七上八下")).empty());
+  EXPECT_TRUE(
+      ExtractFacts(Norm("三公经费由第三方审计，两回事，十字路口，三头六臂，张三家，四平")).empty());
+  EXPECT_TRUE(ExtractFacts(Norm("践行三个代表，做到两个维护，增强四个意识")).empty());
+  // A count after a unit is a count: 一年两次 = 一年2次.
+  EXPECT_TRUE(Has(ExtractFacts(Norm("一年两次")), "2"));
+  // 人民币 is money, in digits and in numerals.
+  EXPECT_TRUE(Has(ExtractFacts(Norm("收受三万人民币")), "30000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("收受3万人民币")), "30000元"));
+  EXPECT_TRUE(Has(ExtractFacts(Norm("收受500人民币")), "500元"));
   EXPECT_TRUE(Has(ExtractFacts(Norm("电话13812345678，工号007")), "13812345678"));
   EXPECT_TRUE(Has(ExtractFacts(Norm("工号007")), "7"));
 }

@@ -95,7 +95,7 @@ FindingDraft DraftFromJson(Fields& f) {
         f.Fail("leaders", "invalid_value");
         continue;
       }
-      d.content.leaders.emplace_back(x.get<std::int64_t>());
+      d.content.leaders.emplace_back(LeaderId(x.get<std::int64_t>()));
     }
   }
   return d;

@@ -73,6 +73,9 @@ constexpr std::array kErrors = {
     Entry{"mail_not_quarantined", "该邮件已经登记，不在待处理邮件中"},
     Entry{"finding_not_editable", "只有底稿可以修改，已确认或已撤销的问题请先由组长退回底稿"},
     Entry{"group_leader_only", "只有本组组长可以确认、撤销或退回问题"},
+    Entry{"export_unavailable",
+          "服务器没有可用的内存临时目录（/dev/shm），暂不能导出，请联系管理员"},
+    Entry{"round_closed_for_findings", "该轮巡察已进入整改或已结束，问题不能再修改"},
     Entry{"export_too_large", "符合条件的问题过多（一次最多导出2000条），请缩小筛选范围"},
 };
 

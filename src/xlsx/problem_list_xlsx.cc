@@ -1,6 +1,7 @@
 #include "xlsx/problem_list_xlsx.h"
 
 #include <sys/mman.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -13,11 +14,26 @@ constexpr const char* kHeaders[] = {"序号",         "被巡察单位", "巡察
                                     "涉及领导干部", "状态",       "撰写人",   "撰写时间"};
 constexpr double kWidths[] = {6, 16, 14, 24, 30, 60, 36, 14, 20, 8, 10, 18};
 constexpr lxw_col_t kColumns = 12;
+// libxlsxwriter writes every part of the workbook (the shared strings: every title, fact and
+// name) to temporary files while it zips them. They must not reach a disk: they go to /dev/shm,
+// and only when it is memory (tmpfs).
+constexpr const char* kMemoryDir = "/dev/shm";
+constexpr long kTmpfsMagic = 0x01021994;
+
+bool IsMemoryDir(const char* dir) {
+  struct statfs fs {};
+  return statfs(dir, &fs) == 0 && static_cast<long>(fs.f_type) == kTmpfsMagic &&
+         access(dir, W_OK) == 0;
+}
 }  // namespace
 
 Result<std::string> WriteProblemList(const std::vector<ProblemListRow>& rows) {
-  // The sheet holds sealed content in the clear: it is written into an anonymous memory file
-  // (libxlsxwriter 1.1.4 writes only to a path), never to a named file on disk.
+  // The sheet holds sealed content in the clear: the workbook is written into an anonymous
+  // memory file (libxlsxwriter 1.1.4 writes only to a path) and its parts into tmpfs.
+  if (!IsMemoryDir(kMemoryDir)) {
+    return Error::Make(ErrorCode::kUnavailable, "no writable tmpfs at /dev/shm for the export",
+                       "export_unavailable");
+  }
   const int fd = memfd_create("xuncha-problem-list", MFD_CLOEXEC);
   if (fd < 0) return Internal("memfd_create failed");
   struct Closer {
@@ -25,7 +41,10 @@ Result<std::string> WriteProblemList(const std::vector<ProblemListRow>& rows) {
     ~Closer() { close(fd); }
   } closer{fd};
   const std::string path = "/proc/self/fd/" + std::to_string(fd);
-  lxw_workbook* wb = workbook_new(path.c_str());
+  lxw_workbook_options options{};
+  std::string tmpdir = kMemoryDir;
+  options.tmpdir = tmpdir.data();
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (wb == nullptr) return Internal("workbook_new failed");
   lxw_worksheet* ws = workbook_add_worksheet(wb, "问题清单");
   lxw_format* bold = workbook_add_format(wb);
