@@ -286,19 +286,25 @@ Result<FindingView> FindingService::Get(const Actor& a, FindingId id) {
   return v;
 }
 
-Result<Page<FindingView>> FindingService::List(const Actor& a, const FindingListFilter& f,
-                                               const PageRequest& p) {
-  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  XUNCHA_ASSIGN_OR_RETURN(FindingScope s, ScopeFor(*tx, a));
+Result<FindingFilter> FindingService::StoreFilter(Transaction& tx, const Actor& a,
+                                                  const FindingListFilter& f) {
+  XUNCHA_ASSIGN_OR_RETURN(FindingScope s, ScopeFor(tx, a));
   FindingFilter sf;
   sf.all_groups = s.all;
-  sf.groups = s.groups;
+  sf.groups = std::move(s.groups);
   sf.round_id = f.round_id;
   sf.group_id = f.group_id;
   sf.unit_id = f.unit_id;
   sf.state = f.state;
   sf.focus_item_id = f.focus_item_id;
   sf.discipline = f.discipline;
+  return sf;
+}
+
+Result<Page<FindingView>> FindingService::List(const Actor& a, const FindingListFilter& f,
+                                               const PageRequest& p) {
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(FindingFilter sf, StoreFilter(*tx, a, f));
   XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListFindings(sf, p));
   Page<FindingView> out;
   out.total = page.total;
@@ -315,16 +321,7 @@ Result<Page<FindingView>> FindingService::List(const Actor& a, const FindingList
 Result<std::vector<FindingView>> FindingService::Export(const Actor& a,
                                                         const FindingListFilter& f) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  XUNCHA_ASSIGN_OR_RETURN(FindingScope s, ScopeFor(*tx, a));
-  FindingFilter sf;
-  sf.all_groups = s.all;
-  sf.groups = s.groups;
-  sf.round_id = f.round_id;
-  sf.group_id = f.group_id;
-  sf.unit_id = f.unit_id;
-  sf.state = f.state;
-  sf.focus_item_id = f.focus_item_id;
-  sf.discipline = f.discipline;
+  XUNCHA_ASSIGN_OR_RETURN(FindingFilter sf, StoreFilter(*tx, a, f));
   XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListFindings(sf, {1, kMaxExport + 1}));
   if (page.total > kMaxExport) {
     return InvalidArgument("more findings than one export holds", "export_too_large");

@@ -93,6 +93,9 @@ class FindingService {
 
  private:
   Result<FindingRecord> Load(Transaction& tx, const Actor& a, FindingId id);
+  // The caller's scope (kPermissionDenied for roles that read no findings) with `f`, as the
+  // store filters a list.
+  Result<FindingFilter> StoreFilter(Transaction& tx, const Actor& a, const FindingListFilter& f);
   // The caller writes in `group` (a member or leader of it).
   Result<bool> Writes(Transaction& tx, const Actor& a, GroupId group);
   Result<bool> Leads(Transaction& tx, const Actor& a, GroupId group);
