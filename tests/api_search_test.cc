@@ -112,23 +112,25 @@ TEST_F(ApiSearchTest, ErrorsAreJsonWithAKeyAndAChineseMessage) {
   }
 }
 
-TEST_F(ApiSearchTest, RolesWithoutReportsOrFindingsAndAnonymousCallersAreRefused) {
+TEST_F(ApiSearchTest, RolesWithoutRecordsToSearchAndAnonymousCallersAreRefused) {
   Client anon(server_->port());
   EXPECT_EQ(Search(anon, "公款").status, 401u);
-  for (const std::string who : {"unit1", "clue"}) {
+  for (const std::string who : {"unit1", "admin"}) {
     Client c = SignedIn(who);
     EXPECT_EQ(Search(c, "公款").status, 403u) << who;
   }
 }
 
-TEST_F(ApiSearchTest, FindingsAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFindings) {
+TEST_F(ApiSearchTest, FindingsAndCluesAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFindings) {
   // 示例数据 is in every demo report and every demo finding.
   Client office = SignedIn("office");
   json all = Search(office, "示例数据", "&page_size=100").json();
   int reports = 0;
   int findings = 0;
+  int clues = 0;
   for (const auto& item : all["items"]) {
     if (item["kind"] == "report") ++reports;
+    if (item["kind"] == "clue") ++clues;
     if (item["kind"] == "finding") {
       ++findings;
       EXPECT_TRUE(item.contains("title") && item.contains("focus_title")) << item.dump();
@@ -137,10 +139,11 @@ TEST_F(ApiSearchTest, FindingsAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFi
   }
   EXPECT_GT(reports, 0);
   EXPECT_EQ(findings, 3);
+  EXPECT_EQ(clues, 2);
   json only = Search(office, "示例数据", "&kind=finding&state=confirmed").json();
   ASSERT_EQ(only["total"], 1) << only.dump();
   EXPECT_EQ(only["items"][0]["state"], "confirmed");
-  EXPECT_EQ(Search(office, "示例数据", "&kind=clue").status, 400u);
+  EXPECT_EQ(Search(office, "示例数据", "&kind=rectification").status, 400u);
   EXPECT_EQ(Search(office, "示例数据", "&state=open").status, 400u);
 
   Client leading = SignedIn("leadership");
@@ -154,6 +157,32 @@ TEST_F(ApiSearchTest, FindingsAreFoundBesideReportsAndTheLeadingGroupFindsOnlyFi
   json theirs = Search(member2, "示例数据", "&kind=finding").json();
   ASSERT_EQ(theirs["total"], 1);
   EXPECT_EQ(theirs["items"][0]["unit_name"], "市交通运输局");
+}
+
+TEST_F(ApiSearchTest, ARecipientFindsOnlyTheCluesHandedToHisOrgan) {
+  // The demo hands one clue of group 1 to 纪委监委; the other is a draft for 组织部.
+  Client commission = SignedIn("clue");
+  HttpResult r = Search(commission, "示例数据");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  const json body = r.json();
+  ASSERT_EQ(body["total"], 1) << body.dump();
+  EXPECT_EQ(body["items"][0]["kind"], "clue");
+  EXPECT_EQ(body["items"][0]["organ"], "discipline_commission");
+  EXPECT_EQ(body["items"][0]["state"], "handed_over");
+  EXPECT_FALSE(body["items"][0].contains("description")) << "search lists no facts";
+  // The draft's own words find nothing for either recipient: it is not handed over.
+  EXPECT_EQ(Search(commission, "民主推荐").json()["total"], 0);
+  Client department = SignedIn("clue_org");
+  EXPECT_EQ(Search(department, "民主推荐").json()["total"], 0);
+  EXPECT_EQ(Search(department, "示例数据").json()["total"], 0);
+  // Group 1 finds both of its clues by a word in the facts; group 2 and the leading group none.
+  Client member1 = SignedIn("member1");
+  EXPECT_EQ(Search(member1, "民主推荐", "&kind=clue").json()["total"], 1);
+  EXPECT_EQ(Search(member1, "示例数据", "&kind=clue").json()["total"], 2);
+  Client member2 = SignedIn("member2");
+  EXPECT_EQ(Search(member2, "示例数据", "&kind=clue").json()["total"], 0);
+  Client leading = SignedIn("leadership");
+  EXPECT_EQ(Search(leading, "妻弟").json()["total"], 0);
 }
 
 }  // namespace

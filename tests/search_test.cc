@@ -54,17 +54,25 @@ class SearchTest : public ::testing::Test {
     return app_.search->Search(app_.As(who), r, page);
   }
 
-  // Report ids, and finding ids negated.
+  static constexpr std::int64_t kClueBase = 1000000;
+
+  // Report ids, finding ids negated, clue ids negated below -kClueBase.
   std::set<std::int64_t> Ids(const SearchResults& out) {
     std::set<std::int64_t> ids;
     for (const auto& h : out.items) {
-      ids.insert(h.kind == "finding" ? -h.finding.finding.id.value : h.report.report.id.value);
+      if (h.kind == "finding") {
+        ids.insert(-h.finding.finding.id.value);
+      } else if (h.kind == "clue") {
+        ids.insert(-kClueBase - h.clue.clue.id.value);
+      } else {
+        ids.insert(h.report.report.id.value);
+      }
     }
     return ids;
   }
 
-  // What a substring scan of every report and finding the office can see gives for one term
-  // (finding ids negated, as Ids gives them).
+  // What a substring scan of every report, finding and clue the office can see gives for one
+  // term (ids as Ids gives them).
   std::set<std::int64_t> Scan(const std::string& term) {
     const std::string t = *text::Normalize(term);
     std::set<std::int64_t> ids;
@@ -80,6 +88,14 @@ class SearchTest : public ::testing::Test {
       auto rec = (*tx)->GetFinding(f.id);
       auto raw = app_.findings->SearchText(**tx, *rec);
       if (text::Normalize(*raw)->find(t) != std::string::npos) ids.insert(-f.id.value);
+    }
+    auto clues = (*tx)->ListAllClueColumns();
+    for (const auto& c : *clues) {
+      auto rec = (*tx)->GetClue(c.id);
+      auto raw = app_.clues->SearchText(*rec);
+      if (text::Normalize(*raw)->find(t) != std::string::npos) {
+        ids.insert(-kClueBase - c.id.value);
+      }
     }
     return ids;
   }
@@ -151,8 +167,8 @@ TEST_F(SearchTest, AGroupSeesOnlyItsOwnReportsAndCountsNothingElse) {
   EXPECT_EQ(Find("member2", "甲乙丙", other)->total, 0);
 }
 
-TEST_F(SearchTest, RolesWithoutReportsOrFindingsAreRefused) {
-  for (const std::string who : {"unit1", "clue", "admin"}) {
+TEST_F(SearchTest, RolesWithoutRecordsToSearchAreRefused) {
+  for (const std::string who : {"unit1", "admin"}) {
     auto out = Find(who, "公款");
     ASSERT_FALSE(out.ok()) << who;
     EXPECT_EQ(out.error().code, ErrorCode::kPermissionDenied) << who;

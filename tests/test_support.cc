@@ -49,6 +49,7 @@ TestApp::TestApp() {
                                                mailbox_opener, ring->keys.content_key);
   findings =
       std::make_unique<FindingService>(*store, crypto, clock, *audit, ring->keys.content_key);
+  clues = std::make_unique<ClueService>(*store, crypto, clock, *audit, ring->keys.content_key);
   search_key = ring->keys.search_key;
   search = NewSearch();
   triage = std::make_unique<TriageService>(
@@ -73,7 +74,7 @@ TestApp::TestApp() {
 }
 
 std::unique_ptr<SearchService> TestApp::NewSearch() {
-  return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, *findings,
+  return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, *findings, *clues,
                                          search_key,
                                          [](std::string_view s) { return text::Normalize(s); });
 }
@@ -86,6 +87,8 @@ void TestApp::LoadDemo() {
   ASSERT_TRUE(st.ok()) << st.error().message;
   auto fs = BuildDemoFindings(*store, *findings);
   ASSERT_TRUE(fs.ok()) << fs.error().message;
+  auto cs = BuildDemoClues(*store, *clues);
+  ASSERT_TRUE(cs.ok()) << cs.error().message;
 }
 
 Actor TestApp::As(const std::string& username) {
@@ -114,6 +117,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_->SetMailboxes(app.mailboxes.get());
   api_->SetSearch(app.search.get());
   api_->SetFindings(app.findings.get());
+  api_->SetClues(app.clues.get());
   api_->SetTriage(app.triage.get());
   opts.address = "127.0.0.1";
   opts.port = 0;

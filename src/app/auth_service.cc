@@ -188,6 +188,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, const NewUser& nu) {
   CheckText(errors, "display_name", nu.display_name, true, 50);
   if (nu.role == Role::kUnit && !nu.unit_id) errors["unit_id"] = "required";
   if (IsGroupRole(nu.role) && !nu.inspector_id) errors["inspector_id"] = "required";
+  if (nu.role == Role::kClueRecipient && !nu.organ) errors["organ"] = "required";
   if (!errors.empty()) return ValidationError(std::move(errors));
   User u;
   u.username = nu.username;
@@ -196,6 +197,7 @@ Result<User> AuthService::CreateUser(const Actor& actor, const NewUser& nu) {
   u.must_change_password = nu.must_change_password;
   u.inspector_id = IsGroupRole(nu.role) ? nu.inspector_id : std::nullopt;
   u.unit_id = nu.role == Role::kUnit ? nu.unit_id : std::nullopt;
+  u.organ = nu.role == Role::kClueRecipient ? nu.organ : std::nullopt;
   u.demo = nu.demo;
   u.custodian = nu.role == Role::kOffice && nu.custodian;
   XUNCHA_ASSIGN_OR_RETURN(u.password_hash, hasher_.Hash(nu.password));
@@ -223,6 +225,7 @@ Result<User> AuthService::UpdateUser(const Actor& actor, const User& changes) {
   CheckText(errors, "display_name", changes.display_name, true, 50);
   if (changes.role == Role::kUnit && !changes.unit_id) errors["unit_id"] = "required";
   if (IsGroupRole(changes.role) && !changes.inspector_id) errors["inspector_id"] = "required";
+  if (changes.role == Role::kClueRecipient && !changes.organ) errors["organ"] = "required";
   if (!errors.empty()) return ValidationError(std::move(errors));
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(User u, tx->GetUser(changes.id));
@@ -233,11 +236,13 @@ Result<User> AuthService::UpdateUser(const Actor& actor, const User& changes) {
   u.custodian = changes.role == Role::kOffice && changes.custodian;
   u.inspector_id = IsGroupRole(changes.role) ? changes.inspector_id : std::nullopt;
   u.unit_id = changes.role == Role::kUnit ? changes.unit_id : std::nullopt;
+  u.organ = changes.role == Role::kClueRecipient ? changes.organ : std::nullopt;
   XUNCHA_TRY(tx->UpdateUser(u));
   if (u.disabled) XUNCHA_TRY(tx->DeleteSessionsOf(u.id));
   XUNCHA_TRY(audit_.Append(*tx, actor, "user.update", "user", std::to_string(u.id.value),
                            std::string(RoleName(u.role)) + (u.disabled ? " disabled" : "") +
-                               (u.custodian ? " custodian" : "")));
+                               (u.custodian ? " custodian" : "") +
+                               (u.organ ? " " + std::string(OrganName(*u.organ)) : "")));
   XUNCHA_TRY(tx->Commit());
   u.version += 1;
   return u;

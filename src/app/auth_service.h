@@ -38,6 +38,7 @@ struct NewUser {
   std::string password;
   std::optional<InspectorId> inspector_id;
   std::optional<UnitId> unit_id;
+  std::optional<Organ> organ;  // clue_recipient only
   bool must_change_password = true;
   bool custodian = false;  // office only
   bool demo = false;

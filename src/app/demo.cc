@@ -26,6 +26,7 @@ struct AccountSeed {
   int unit;       // index into the demo's units, -1 for none
   const char* description;
   bool custodian = false;
+  std::optional<Organ> organ = std::nullopt;  // clue recipients
 };
 
 // Group 1 of round 9 is led by inspector 0 with member 1; group 2 has inspectors 4 and 5.
@@ -38,7 +39,10 @@ const std::vector<AccountSeed>& DemoAccountSeeds() {
       {"member1", "李明华", Role::kGroupMember, 1, -1, "第九轮第一巡察组组员"},
       {"member2", "孙浩", Role::kGroupMember, 5, -1, "第九轮第二巡察组组员（进驻市交通运输局）"},
       {"unit1", "市财政局联络人·刘洋", Role::kUnit, -1, 7, "被巡察单位联络人（市财政局）"},
-      {"clue", "市纪委监委·何静", Role::kClueRecipient, -1, -1, "问题线索接收（纪委监委）"},
+      {"clue", "市纪委监委·何静", Role::kClueRecipient, -1, -1, "问题线索接收（纪委监委）", false,
+       Organ::kDisciplineCommission},
+      {"clue_org", "市委组织部·许蕾", Role::kClueRecipient, -1, -1, "问题线索接收（组织部）", false,
+       Organ::kOrganisationDepartment},
       {"leadership", "领导小组·邓华", Role::kLeadership, -1, -1, "巡察工作领导小组（只读）"},
       {"admin", "系统管理员", Role::kAdmin, -1, -1, "系统管理员（账号与设置，不看案件内容）"},
   };
@@ -336,6 +340,7 @@ Result<std::vector<DemoAccount>> BuildDemo(Store& store, PlanningService& planni
     if (seed.unit >= 0) nu.unit_id = units[static_cast<std::size_t>(seed.unit)];
     nu.must_change_password = false;  // the printed demo passwords keep working
     nu.custodian = seed.custodian;
+    nu.organ = seed.organ;
     nu.demo = true;
     XUNCHA_TRY(auth.CreateUser(sys, nu));
   }
@@ -514,6 +519,78 @@ Status BuildDemoFindings(Store& store, FindingService& findings) {
           "质量责任难以追溯。",
           "调阅工程档案3卷；走访养护站"));
   (void)works;
+  return Ok();
+}
+
+Status BuildDemoClues(Store& store, ClueService& clues) {
+  std::optional<AssignmentId> finance;
+  std::vector<Leader> roster;
+  std::map<std::string, Actor> actors;
+  {
+    XUNCHA_ASSIGN_OR_RETURN(auto tx, store.Begin(TxMode::kRead));
+    Scope all;
+    all.all = true;
+    RoundFilter rf;
+    rf.status = RoundStatus::kStationing;
+    XUNCHA_ASSIGN_OR_RETURN(auto rounds, tx->ListRounds(all, rf, {1, 10}));
+    if (rounds.items.empty()) return Internal("demo round 9 is missing");
+    AssignmentFilter af;
+    af.round_id = rounds.items.front().round.id;
+    XUNCHA_ASSIGN_OR_RETURN(auto current, tx->ListAssignments(all, af));
+    for (const auto& a : current) {
+      if (a.unit_name != "市财政局") continue;
+      finance = a.assignment.id;
+      XUNCHA_ASSIGN_OR_RETURN(roster, tx->ListLeaders(a.assignment.unit_id));
+    }
+    for (const char* name : {"leader1", "member1", "clue"}) {
+      XUNCHA_ASSIGN_OR_RETURN(auto user, tx->FindUserByName(name));
+      if (!user) return Internal(std::string("demo user missing: ") + name);
+      Actor a;
+      a.user = std::move(*user);
+      a.ip = "local";
+      actors[name] = std::move(a);
+    }
+  }
+  if (!finance) return Internal("demo round 9 is missing 市财政局");
+  auto leader = [&roster](const std::string& name) -> std::vector<FindingLeader> {
+    for (const auto& l : roster) {
+      if (l.name == name) return {FindingLeader(l.id)};
+    }
+    return {};
+  };
+  ClueDraft d;
+  d.assignment_id = *finance;
+  d.organ = Organ::kDisciplineCommission;
+  d.disciplines = {Discipline::kIntegrity};
+  d.content.title = "（示例数据）反映副局长张伟在专项资金分配中关照亲属关联企业";
+  d.content.description =
+      "（示例数据）群众来信反映，2025年市级产业扶持专项资金分配中，张伟分管的计划科将两笔共"
+      "计80万元的资金拨付给其妻弟实际控制的企业，评审材料存在补签情况。巡察组调阅凭证后认为"
+      "反映问题具体、可查。";
+  d.content.evidence = "来信1件；调阅2025年度专项资金评审材料；与计划科干部谈话2人次";
+  d.content.leaders = leader("张伟");
+  d.content.other_persons = "计划科科长（姓名待核）";
+  d.demo = true;
+  XUNCHA_ASSIGN_OR_RETURN(ClueView handed, clues.Create(actors.at("member1"), d));
+  ClueMove m;
+  m.version = handed.clue.version;
+  m.to = ClueState::kHandedOver;
+  XUNCHA_ASSIGN_OR_RETURN(handed, clues.Move(actors.at("leader1"), handed.clue.id, m));
+
+  ClueDraft o;
+  o.assignment_id = *finance;
+  o.organ = Organ::kOrganisationDepartment;
+  o.disciplines = {Discipline::kOrganizational};
+  o.content.title = "（示例数据）反映下属事业单位选拔中层干部程序不规范";
+  o.content.description =
+      "（示例数据）个别谈话中有干部反映，市财政投资评审中心2025年提拔两名中层干部时，"
+      "未经民主推荐即上会研究，考察材料由本人填写。";
+  o.content.evidence = "个别谈话3人次；调阅干部任免档案";
+  o.content.leaders = leader("赵磊");
+  if (o.content.leaders.empty()) o.content.other_persons = "市财政投资评审中心负责人";
+  o.demo = true;
+  XUNCHA_ASSIGN_OR_RETURN(ClueView draft, clues.Create(actors.at("member1"), o));
+  (void)draft;
   return Ok();
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/auth_service.h"
+#include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
@@ -38,5 +39,8 @@ Status BuildDemoReports(Store& store, ReportService& reports, Date today);
 // written by the demo group members: drafts at 市财政局 and 市交通运输局, and one the group
 // leader has confirmed.
 Status BuildDemoFindings(Store& store, FindingService& findings);
+// Two fictional clues of group 1 at 市财政局: one handed over to the discipline commission, one
+// draft for the organisation department.
+Status BuildDemoClues(Store& store, ClueService& clues);
 
 }  // namespace xuncha

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "app/group_work.h"
 #include "app/scope.h"
 
 namespace xuncha {
@@ -12,14 +13,10 @@ using nlohmann::json;
 std::string Context(FindingId id) { return "finding:" + std::to_string(id.value); }
 
 std::string Encode(const FindingContent& c) {
-  json leaders = json::array();
-  for (const auto& l : c.leaders) {
-    leaders.push_back({{"id", l.id.value}, {"name", l.name}, {"post", l.post}});
-  }
   return json{{"title", c.title},
               {"description", c.description},
               {"evidence", c.evidence},
-              {"leaders", leaders}}
+              {"leaders", LeadersJson(c.leaders)}}
       .dump();
 }
 
@@ -30,17 +27,7 @@ Result<FindingContent> Decode(const std::string& s) {
     c.title = j.value("title", "");
     c.description = j.value("description", "");
     c.evidence = j.value("evidence", "");
-    for (const auto& l : j.value("leaders", json::array())) {
-      FindingLeader fl;
-      if (l.is_number_integer()) {  // written before names were kept: the id alone
-        fl.id = LeaderId(l.get<std::int64_t>());
-      } else {
-        fl.id = LeaderId(l.value("id", std::int64_t{0}));
-        fl.name = l.value("name", "");
-        fl.post = l.value("post", "");
-      }
-      c.leaders.push_back(std::move(fl));
-    }
+    c.leaders = LeadersFromJson(j.value("leaders", json::array()));
     return c;
   } catch (const json::exception&) {
     return Error::Make(ErrorCode::kInternal, "finding content cannot be decoded", "decrypt_failed");
@@ -79,22 +66,6 @@ Result<FindingScope> FindingService::ScopeFor(Transaction& tx, const Actor& a) {
   return s;
 }
 
-Result<bool> FindingService::Writes(Transaction& tx, const Actor& a, GroupId group) {
-  if (!IsGroupRole(a.user.role) || !a.user.inspector_id) return false;
-  XUNCHA_ASSIGN_OR_RETURN(auto groups, tx.GroupsOfInspector(*a.user.inspector_id));
-  return Contains(groups, group);
-}
-
-Result<bool> FindingService::Leads(Transaction& tx, const Actor& a, GroupId group) {
-  XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(tx, a, group));
-  if (!writes) return false;
-  XUNCHA_ASSIGN_OR_RETURN(Group g, tx.GetGroup(group));
-  for (const auto& m : g.members) {
-    if (m.inspector_id == *a.user.inspector_id && m.role == MemberRole::kLeader) return true;
-  }
-  return false;
-}
-
 Result<FindingRecord> FindingService::Load(Transaction& tx, const Actor& a, FindingId id) {
   XUNCHA_ASSIGN_OR_RETURN(FindingScope s, ScopeFor(tx, a));
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord rec, tx.GetFinding(id));
@@ -115,20 +86,7 @@ Status FindingService::CheckReferences(Transaction& tx, FindingDraft& d, RoundId
       e["focus_item_id"] = "not_in_round";
     }
   }
-  if (!d.content.leaders.empty()) {
-    XUNCHA_ASSIGN_OR_RETURN(auto roster, tx.ListLeaders(unit));
-    for (auto& l : d.content.leaders) {
-      const auto on = std::find_if(roster.begin(), roster.end(),
-                                   [&l](const Leader& x) { return x.id == l.id; });
-      if (on == roster.end()) {
-        e["leaders"] = "not_in_unit";
-        continue;
-      }
-      // Kept as named now: a later roster change must not rename whom the finding concerns.
-      l.name = on->name;
-      l.post = on->post;
-    }
-  }
+  XUNCHA_TRY(FillRosterLeaders(tx, unit, d.content.leaders, e));
   if (!e.empty()) return ValidationError(std::move(e));
   return Ok();
 }
@@ -145,17 +103,10 @@ Result<FindingView> FindingService::View(Transaction& tx, const Actor& a, const 
   v.created_by_name = rec.created_by_name;
   v.updated_by_name = rec.updated_by_name;
   if (detail) {
-    for (const auto& l : v.finding.content.leaders) {
-      Leader x;
-      x.id = l.id;
-      x.unit_id = rec.finding.unit_id;
-      x.name = l.name;
-      x.post = l.post;
-      v.leaders.push_back(std::move(x));
-    }
-    XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(tx, a, rec.finding.group_id));
+    v.leaders = LeaderViews(v.finding.content.leaders, rec.finding.unit_id);
+    XUNCHA_ASSIGN_OR_RETURN(bool writes, WorksInGroup(tx, a, rec.finding.group_id));
     v.editable = writes && FindingEditable(rec.finding.state);
-    XUNCHA_ASSIGN_OR_RETURN(bool leads, Leads(tx, a, rec.finding.group_id));
+    XUNCHA_ASSIGN_OR_RETURN(bool leads, LeadsGroup(tx, a, rec.finding.group_id));
     if (leads) v.allowed_transitions = AllowedFindingTransitions(rec.finding.state);
   } else {
     // Lists carry no facts or evidence: the title says what it is about.
@@ -184,7 +135,7 @@ Result<FindingView> FindingService::Create(const Actor& a, const FindingDraft& s
     if (av.error().code != ErrorCode::kNotFound) return av.error();
     return ValidationError({{"assignment_id", "not_found"}});
   }
-  XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(*tx, a, av->assignment.group_id));
+  XUNCHA_ASSIGN_OR_RETURN(bool writes, WorksInGroup(*tx, a, av->assignment.group_id));
   // Another group's stationing is as unknown to the caller as a missing one.
   if (!writes) return ValidationError({{"assignment_id", "not_found"}});
   // Findings are established while the group is stationed and reports on them; a round in
@@ -224,7 +175,7 @@ Result<FindingView> FindingService::Update(const Actor& a, FindingId id, int ver
                                            const FindingDraft& d) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord rec, Load(*tx, a, id));
-  XUNCHA_ASSIGN_OR_RETURN(bool writes, Writes(*tx, a, rec.finding.group_id));
+  XUNCHA_ASSIGN_OR_RETURN(bool writes, WorksInGroup(*tx, a, rec.finding.group_id));
   if (!writes) return Forbidden("only the group's members edit its findings");
   XUNCHA_TRY(CheckRoundOpen(*tx, rec.finding.round_id));
   // Where it was found does not change; the draft is checked as the caller sent it.
@@ -256,7 +207,7 @@ Result<FindingView> FindingService::Move(const Actor& a, FindingId id, int versi
                                          FindingState to) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(FindingRecord rec, Load(*tx, a, id));
-  XUNCHA_ASSIGN_OR_RETURN(bool leads, Leads(*tx, a, rec.finding.group_id));
+  XUNCHA_ASSIGN_OR_RETURN(bool leads, LeadsGroup(*tx, a, rec.finding.group_id));
   if (!leads) return Forbidden("only the group's leader moves findings", "group_leader_only");
   XUNCHA_TRY(CheckRoundOpen(*tx, rec.finding.round_id));
   if (rec.finding.version != version) return Stale("finding");

@@ -96,9 +96,6 @@ class FindingService {
   // The caller's scope (kPermissionDenied for roles that read no findings) with `f`, as the
   // store filters a list.
   Result<FindingFilter> StoreFilter(Transaction& tx, const Actor& a, const FindingListFilter& f);
-  // The caller writes in `group` (a member or leader of it).
-  Result<bool> Writes(Transaction& tx, const Actor& a, GroupId group);
-  Result<bool> Leads(Transaction& tx, const Actor& a, GroupId group);
   // kFailedPrecondition "round_closed_for_findings" once the round is past reporting: what was
   // fed back and rectified against must not change.
   Status CheckRoundOpen(Transaction& tx, RoundId round);

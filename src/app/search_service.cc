@@ -15,6 +15,7 @@ constexpr int kChinaUtcOffset = 8 * 3600;
 constexpr int kBatch = 5000;  // outbox rows folded per transaction
 constexpr const char* kReportKind = "report";
 constexpr const char* kFindingKind = "finding";
+constexpr const char* kClueKind = "clue";
 constexpr const char* kGenerationSetting = "search_generation";
 
 using RecordKey = std::pair<std::string, std::int64_t>;
@@ -57,7 +58,24 @@ SearchService::Columns SearchService::ColumnsOf(const Finding& f) {
   return c;
 }
 
+SearchService::Columns SearchService::ColumnsOf(const Clue& c) {
+  Columns out;
+  out.round_id = c.round_id;
+  out.group_id = c.group_id;
+  out.unit_id = c.unit_id;
+  out.state = std::string(ClueStateName(c.state));
+  out.at = c.created_at;
+  out.disciplines = c.disciplines;
+  out.clue_state = c.state;
+  out.organ = c.organ;
+  return out;
+}
+
 namespace {
+
+bool HasDiscipline(const std::vector<Discipline>& ds, const std::optional<Discipline>& d) {
+  return !d || std::find(ds.begin(), ds.end(), *d) != ds.end();
+}
 
 bool PassesFilters(const SearchRequest& f, const std::string& kind, const auto& c) {
   if (f.kind && kind != *f.kind) return false;
@@ -152,14 +170,17 @@ Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
     d.columns = ColumnsOf(r);
     d.has_columns = true;
   }
-  XUNCHA_ASSIGN_OR_RETURN(auto finding_columns, tx->ListAllFindingColumns());
-  for (const auto& f : finding_columns) {
-    auto it = s->by_record.find({kFindingKind, f.id.value});
-    if (it == s->by_record.end()) continue;
+  auto fill = [&s](const char* kind, std::int64_t id, Columns c) {
+    auto it = s->by_record.find({kind, id});
+    if (it == s->by_record.end()) return;
     Doc& d = s->docs[it->second];
-    d.columns = ColumnsOf(f);
+    d.columns = std::move(c);
     d.has_columns = true;
-  }
+  };
+  XUNCHA_ASSIGN_OR_RETURN(auto finding_columns, tx->ListAllFindingColumns());
+  for (const auto& f : finding_columns) fill(kFindingKind, f.id.value, ColumnsOf(f));
+  XUNCHA_ASSIGN_OR_RETURN(auto clue_columns, tx->ListAllClueColumns());
+  for (const auto& c : clue_columns) fill(kClueKind, c.id.value, ColumnsOf(c));
   RebuildIndex(*s);
   return s;
 }
@@ -207,6 +228,14 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
       if (rec.ok()) {
         XUNCHA_ASSIGN_OR_RETURN(raw, findings_.SearchText(*tx, *rec));
         cols = ColumnsOf(rec->finding);
+      } else if (rec.error().code != ErrorCode::kNotFound) {
+        return rec.error();
+      }
+    } else if (key.first == kClueKind) {
+      auto rec = tx->GetClue(ClueId(key.second));
+      if (rec.ok()) {
+        XUNCHA_ASSIGN_OR_RETURN(raw, clues_.SearchText(*rec));
+        cols = ColumnsOf(rec->clue);
       } else if (rec.error().code != ErrorCode::kNotFound) {
         return rec.error();
       }
@@ -473,6 +502,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   // Each kind the caller may read at all, with its scope; a role that reads neither is refused.
   std::optional<ReportScope> report_scope;
   std::optional<FindingScope> finding_scope;
+  std::optional<ClueScope> clue_scope;
   std::optional<std::set<std::int64_t>> with_discipline;
   std::optional<Discipline> discipline;
   if (r.discipline) discipline = DisciplineFromKey(*r.discipline);
@@ -490,8 +520,15 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     } else if (fs.error().code != ErrorCode::kPermissionDenied) {
       return fs.error();
     }
-    if (!report_scope && !finding_scope)
-      return Forbidden("search is for the office and the groups");
+    auto cs = clues_.ScopeFor(*tx, a);
+    if (cs.ok()) {
+      clue_scope = std::move(*cs);
+    } else if (cs.error().code != ErrorCode::kPermissionDenied) {
+      return cs.error();
+    }
+    if (!report_scope && !finding_scope && !clue_scope) {
+      return Forbidden("search is for the office, the groups and the clue recipients");
+    }
     if (r.discipline && report_scope) {
       XUNCHA_ASSIGN_OR_RETURN(auto ids, tx->ReportsWithDiscipline(*r.discipline));
       with_discipline.emplace();
@@ -510,6 +547,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   std::vector<SearchHit> hits;
   std::vector<ReportId> report_ids;
   std::vector<FindingId> finding_ids;
+  std::vector<ClueId> clue_ids;
   {
     std::shared_lock lock(mu_);
     const State& s = *state_;
@@ -530,8 +568,12 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
       if (d.kind == kFindingKind) {
         if (!finding_scope) return false;
         if (!finding_scope->all && !Contains(finding_scope->groups, c.group_id)) return false;
-        return !discipline || std::find(c.disciplines.begin(), c.disciplines.end(), *discipline) !=
-                                  c.disciplines.end();
+        return HasDiscipline(c.disciplines, discipline);
+      }
+      if (d.kind == kClueKind) {
+        if (!clue_scope || !c.clue_state) return false;
+        if (!clue_scope->Sees(c.group_id, c.organ, *c.clue_state)) return false;
+        return HasDiscipline(c.disciplines, discipline);
       }
       return false;
     };
@@ -586,9 +628,12 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
       if (d.kind == kReportKind) {
         h.report.report.id = ReportId(ranked[i].record_id);
         report_ids.push_back(h.report.report.id);
-      } else {
+      } else if (d.kind == kFindingKind) {
         h.finding.finding.id = FindingId(ranked[i].record_id);
         finding_ids.push_back(h.finding.finding.id);
+      } else {
+        h.clue.clue.id = ClueId(ranked[i].record_id);
+        clue_ids.push_back(h.clue.clue.id);
       }
       hits.push_back(std::move(h));
     }
@@ -597,22 +642,32 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   // The rows as the caller may see them now (the scope is checked again against the database).
   std::vector<ReportView> reports;
   std::vector<FindingView> findings;
+  std::vector<ClueView> clues;
   if (!report_ids.empty()) {
     XUNCHA_ASSIGN_OR_RETURN(reports, reports_.Summaries(a, report_ids));
   }
   if (!finding_ids.empty()) {
     XUNCHA_ASSIGN_OR_RETURN(findings, findings_.Summaries(a, finding_ids));
   }
+  if (!clue_ids.empty()) {
+    XUNCHA_ASSIGN_OR_RETURN(clues, clues_.Summaries(a, clue_ids));
+  }
   std::size_t rv = 0;
   std::size_t fv = 0;
+  std::size_t cv = 0;
   for (auto& h : hits) {
     if (h.kind == kReportKind) {
       if (rv < reports.size() && reports[rv].report.id == h.report.report.id) {
         h.report = std::move(reports[rv++]);
         out.items.push_back(std::move(h));
       }
-    } else if (fv < findings.size() && findings[fv].finding.id == h.finding.finding.id) {
-      h.finding = std::move(findings[fv++]);
+    } else if (h.kind == kFindingKind) {
+      if (fv < findings.size() && findings[fv].finding.id == h.finding.finding.id) {
+        h.finding = std::move(findings[fv++]);
+        out.items.push_back(std::move(h));
+      }
+    } else if (cv < clues.size() && clues[cv].clue.id == h.clue.clue.id) {
+      h.clue = std::move(clues[cv++]);
       out.items.push_back(std::move(h));
     }
   }

@@ -24,6 +24,7 @@
 
 #include "app/actor.h"
 #include "app/audit_log.h"
+#include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/report_service.h"
 #include "core/clock.h"
@@ -38,14 +39,15 @@ namespace xuncha {
 
 struct SearchRequest {
   std::string q;
-  std::optional<std::string> kind;  // "report" or "finding"; both when unset
+  std::optional<std::string> kind;  // "report", "finding" or "clue"; every kind when unset
   std::optional<RoundId> round_id;
   std::optional<GroupId> group_id;
   std::optional<UnitId> unit_id;
   std::optional<Channel> channel;  // reports only: a finding has no channel
-  // A report state (registered, ...) or a finding state (draft, confirmed, withdrawn).
+  // A report state (registered, ...), a finding state (draft, confirmed, withdrawn) or a clue
+  // state (draft, handed_over, ...).
   std::optional<std::string> state;
-  std::optional<std::string> discipline;  // decided at triage, or given to a finding
+  std::optional<std::string> discipline;  // decided at triage, or given to a finding or clue
   std::optional<Date> from;               // received (written) on or after (China time)
   std::optional<Date> to;                 // received (written) on or before
   enum class Order { kRelevance, kDate };
@@ -53,9 +55,10 @@ struct SearchRequest {
 };
 
 struct SearchHit {
-  std::string kind;                  // "report" or "finding"
+  std::string kind;                  // "report", "finding" or "clue"
   ReportView report;                 // kind report
   FindingView finding;               // kind finding
+  ClueView clue;                     // kind clue
   double score = 0;                  // relevance (0 when ordered by date beyond the ranked set)
   std::vector<SnippetPart> snippet;  // empty for sealed reports (never excerpted into lists)
 };
@@ -78,14 +81,15 @@ class SearchService {
   using Normalizer = std::function<Result<std::string>(std::string_view)>;
 
   SearchService(Store& store, Crypto& crypto, AuditLog& audit, const Clock& clock,
-                ReportService& reports, FindingService& findings, std::string search_key,
-                Normalizer normalize)
+                ReportService& reports, FindingService& findings, ClueService& clues,
+                std::string search_key, Normalizer normalize)
       : store_(store),
         crypto_(crypto),
         audit_(audit),
         clock_(clock),
         reports_(reports),
         findings_(findings),
+        clues_(clues),
         key_(std::move(search_key)),
         normalize_(std::move(normalize)) {}
 
@@ -104,7 +108,7 @@ class SearchService {
   // another process rebuilt it) and merges small segments. Returns the records (re)indexed.
   Result<int> Sync();
 
-  // Reports and findings matching `r.q` within the caller's scope and the filters, a page of
+  // Reports, findings and clues matching `r.q` within the caller's scope and the filters, a page of
   // them with snippets. Brings the index up to date first, so a caller finds what he just saved.
   // kInvalidArgument "bad_search_query" for a query that cannot be parsed. Logged.
   Result<SearchResults> Search(const Actor& a, const SearchRequest& r, const PageRequest& page);
@@ -125,14 +129,17 @@ class SearchService {
     RoundId round_id;
     GroupId group_id;
     UnitId unit_id;
-    std::optional<Channel> channel;       // reports
-    std::string state;                    // the kind's state name
-    bool sealed = false;                  // reports: 越级, seen by few and never excerpted
-    UnixSeconds at = 0;                   // received (report) or written (finding)
-    std::vector<Discipline> disciplines;  // findings (a report's are in its triage decision)
+    std::optional<Channel> channel;              // reports
+    std::string state;                           // the kind's state name
+    bool sealed = false;                         // reports: 越级, seen by few and never excerpted
+    UnixSeconds at = 0;                          // received (report) or written (finding, clue)
+    std::vector<Discipline> disciplines;         // findings, clues (a report's are in its triage)
+    std::optional<ClueState> clue_state;         // clues: with the organ or not
+    Organ organ = Organ::kDisciplineCommission;  // clues: to whom it is handed
   };
   static Columns ColumnsOf(const Report& r);
   static Columns ColumnsOf(const Finding& f);
+  static Columns ColumnsOf(const Clue& c);
   struct Doc {
     std::string kind;
     std::int64_t record_id = 0;
@@ -173,6 +180,7 @@ class SearchService {
   const Clock& clock_;
   ReportService& reports_;
   FindingService& findings_;
+  ClueService& clues_;
   std::string key_;
   Normalizer normalize_;
   Observer observer_;

@@ -62,18 +62,22 @@ FieldErrors ValidateFindingDraft(const FindingDraft& d) {
   auto ds = d.disciplines;
   std::sort(ds.begin(), ds.end());
   if (std::adjacent_find(ds.begin(), ds.end()) != ds.end()) e["disciplines"] = "duplicate";
-  if (d.content.leaders.size() > kMaxFindingLeaders) {
-    e["leaders"] = "too_many";
-  } else {
-    std::vector<LeaderId> ls;
-    for (const auto& l : d.content.leaders) ls.push_back(l.id);
-    std::sort(ls.begin(), ls.end());
-    if (std::adjacent_find(ls.begin(), ls.end()) != ls.end()) e["leaders"] = "duplicate";
-    for (LeaderId l : ls) {
-      if (!l.valid()) e["leaders"] = "invalid_value";
-    }
-  }
+  CheckLeaderIds(e, d.content.leaders);
   return e;
+}
+
+void CheckLeaderIds(FieldErrors& e, const std::vector<FindingLeader>& leaders) {
+  if (leaders.size() > kMaxFindingLeaders) {
+    e["leaders"] = "too_many";
+    return;
+  }
+  std::vector<LeaderId> ls;
+  for (const auto& l : leaders) ls.push_back(l.id);
+  std::sort(ls.begin(), ls.end());
+  if (std::adjacent_find(ls.begin(), ls.end()) != ls.end()) e["leaders"] = "duplicate";
+  for (LeaderId l : ls) {
+    if (!l.valid()) e["leaders"] = "invalid_value";
+  }
 }
 
 }  // namespace xuncha

@@ -65,6 +65,8 @@ inline constexpr std::size_t kMaxFindingLeaders = 20;
 // Field names as in the API: "assignment_id", "title", "description", "evidence",
 // "disciplines", "leaders".
 FieldErrors ValidateFindingDraft(const FindingDraft& d);
+// "leaders": too_many, duplicate, invalid_value (shared with clues).
+void CheckLeaderIds(FieldErrors& e, const std::vector<FindingLeader>& leaders);
 
 struct Finding {
   FindingId id;

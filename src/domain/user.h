@@ -20,6 +20,15 @@ enum class Role {
   kAdmin,          // system settings and accounts; no case content
 };
 
+// The organ a clue recipient (问题线索接收人) works for: clues are handed over (移交) to one.
+enum class Organ {
+  kDisciplineCommission,    // 纪委监委
+  kOrganisationDepartment,  // 组织部
+};
+std::string_view OrganName(Organ o);
+std::optional<Organ> ParseOrgan(std::string_view s);
+std::string_view OrganChinese(Organ o);
+
 std::string_view RoleName(Role r);
 std::optional<Role> ParseRole(std::string_view s);
 bool IsGroupRole(Role r);
@@ -38,6 +47,7 @@ struct User {
   UnixSeconds locked_until = 0;
   std::optional<InspectorId> inspector_id;  // group roles: the person in the inspector pool
   std::optional<UnitId> unit_id;            // role unit: the liaison's unit
+  std::optional<Organ> organ;               // role clue_recipient: whose clues he receives
   bool demo = false;
 };
 

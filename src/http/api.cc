@@ -42,6 +42,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddSearchRoutes();
   AddTriageRoutes();
   AddFindingRoutes();
+  AddClueRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {
@@ -464,6 +465,7 @@ void Api::AddRoutes() {
     if (!role) f.Fail("role", f.Has("role") ? "invalid_value" : "required");
     if (auto i = f.OptId("inspector_id")) nu.inspector_id = InspectorId(*i);
     if (auto u = f.OptId("unit_id")) nu.unit_id = UnitId(*u);
+    nu.organ = OptOrgan(f);
     nu.custodian = f.Bool("custodian");
     XUNCHA_TRY(Check(f));
     nu.role = *role;
@@ -494,6 +496,7 @@ void Api::AddRoutes() {
     }
     if (auto i = f.OptId("inspector_id")) u.inspector_id = InspectorId(*i);
     if (auto un = f.OptId("unit_id")) u.unit_id = UnitId(*un);
+    u.organ = OptOrgan(f);
     u.custodian = f.Bool("custodian");
     XUNCHA_TRY(Check(f));
     u.role = *role;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "app/auth_service.h"
+#include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
@@ -46,6 +47,8 @@ class Api {
   void SetSearch(SearchService* s) { search_ = s; }
   // The findings routes answer 503 until this is set.
   void SetFindings(FindingService* f) { findings_ = f; }
+  // The clues routes answer 503 until this is set.
+  void SetClues(ClueService* c) { clues_ = c; }
   // The triage routes answer 503 until this is set.
   void SetTriage(TriageService* t) { triage_ = t; }
 
@@ -57,6 +60,7 @@ class Api {
   void AddSearchRoutes();
   void AddTriageRoutes();
   void AddFindingRoutes();
+  void AddClueRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -68,6 +72,7 @@ class Api {
   SearchService* search_ = nullptr;
   TriageService* triage_ = nullptr;
   FindingService* findings_ = nullptr;
+  ClueService* clues_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;
@@ -80,6 +85,8 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // A finding as lists and search results show it (no facts or evidence).
 nlohmann::json FindingSummaryJson(const FindingView& v);
+// A clue as lists and search results show it (whom it concerns, no facts or evidence).
+nlohmann::json ClueSummaryJson(const ClueView& v);
 
 // The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);

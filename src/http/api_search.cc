@@ -1,4 +1,5 @@
-// GET /api/v1/search: full-text search over the caller's reports and findings (docs/search.md).
+// GET /api/v1/search: full-text search over the caller's reports, findings and clues
+// (docs/search.md).
 #include "domain/discipline.h"
 #include "http/api.h"
 #include "http/dto.h"
@@ -29,12 +30,14 @@ Result<SearchRequest> ReadSearchRequest(const Ctx& ctx) {
   }
   const std::string kind = QueryStr(ctx, "kind");
   if (!kind.empty()) {
-    if (kind != "report" && kind != "finding") return InvalidArgument("bad kind", "bad_query");
+    if (kind != "report" && kind != "finding" && kind != "clue") {
+      return InvalidArgument("bad kind", "bad_query");
+    }
     r.kind = kind;
   }
   const std::string state = QueryStr(ctx, "state");
   if (!state.empty()) {
-    if (!ParseReportState(state) && !ParseFindingState(state)) {
+    if (!ParseReportState(state) && !ParseFindingState(state) && !ParseClueState(state)) {
       return InvalidArgument("bad state", "bad_query");
     }
     r.state = state;
@@ -79,7 +82,9 @@ void Api::AddSearchRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(SearchResults out, search_->Search(*ctx.actor, r, page));
     json items = json::array();
     for (const auto& h : out.items) {
-      json j = h.kind == "finding" ? FindingSummaryJson(h.finding) : ReportSummaryJson(h.report);
+      json j = h.kind == "finding" ? FindingSummaryJson(h.finding)
+               : h.kind == "clue"  ? ClueSummaryJson(h.clue)
+                                   : ReportSummaryJson(h.report);
       j["kind"] = h.kind;
       j["score"] = h.score;
       j["snippet"] = SnippetJson(h.snippet);

@@ -21,6 +21,7 @@ json ToJson(const User& u) {
           {"disabled", u.disabled},
           {"inspector_id", OptIdJson(u.inspector_id)},
           {"unit_id", OptIdJson(u.unit_id)},
+          {"organ", u.organ ? json(OrganName(*u.organ)) : json(nullptr)},
           {"custodian", u.custodian},
           {"demo", u.demo}};
 }

@@ -88,4 +88,13 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
   return diff == 0;
 }
 
+std::optional<Organ> OptOrgan(Fields& f) {
+  if (!f.Has("organ") || f.json()["organ"].is_null()) return std::nullopt;
+  const auto& v = f.json()["organ"];
+  std::optional<Organ> o;
+  if (v.is_string()) o = ParseOrgan(v.get<std::string>());
+  if (!o) f.Fail("organ", "invalid_value");
+  return o;
+}
+
 }  // namespace xuncha::http

@@ -29,6 +29,10 @@ Response NoContent(const Ctx& ctx);
 Result<nlohmann::json> Body(const Ctx& ctx);
 // The field errors as a kValidation error, or Ok.
 Status Check(Fields& f);
+
+// The body's "organ": nullopt when absent or null; an unknown value fails the field
+// (invalid_value).
+std::optional<Organ> OptOrgan(Fields& f);
 // Compares without an early exit so that timing does not reveal how much of a token matched.
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
 

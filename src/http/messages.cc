@@ -77,6 +77,9 @@ constexpr std::array kErrors = {
           "服务器没有可用的内存临时目录（/dev/shm），暂不能导出，请联系管理员"},
     Entry{"round_closed_for_findings", "该轮巡察已进入整改或已结束，问题不能再修改"},
     Entry{"export_too_large", "符合条件的问题过多（一次最多导出2000条），请缩小筛选范围"},
+    Entry{"clue_not_editable", "只有草稿状态的线索可以修改，已移交的线索请先由组长撤回"},
+    Entry{"clue_move_forbidden", "只有本组组长或接收机关的线索接收人可以办理该线索"},
+    Entry{"organ_not_set", "该账号尚未设置所属接收机关（纪委监委或组织部），请联系巡察办"},
 };
 
 constexpr std::array kFields = {
@@ -131,6 +134,8 @@ constexpr std::array kFields = {
     Entry{"round_not_open_for_findings", "该轮巡察不在进驻或报告阶段，不能新建问题"},
     Entry{"not_in_unit", "所选人员不在该单位的领导名单中"},
     Entry{"not_in_round", "所选巡察重点不属于本轮"},
+    Entry{"round_not_open_for_clues", "该轮巡察不在进驻或报告阶段，不能新建问题线索"},
+    Entry{"persons_required", "请至少选择一名领导人员或填写其他涉及人员"},
 };
 }  // namespace
 

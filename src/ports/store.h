@@ -22,6 +22,7 @@
 #include "domain/assignment.h"
 #include "domain/audit.h"
 #include "domain/calendar.h"
+#include "domain/clue.h"
 #include "domain/deadline.h"
 #include "domain/finding.h"
 #include "domain/group.h"
@@ -192,7 +193,7 @@ struct SearchSegmentRow {
 // A record changed since it was last indexed.
 struct SearchOutboxRow {
   std::int64_t seq = 0;
-  std::string kind;  // "report" or "finding"
+  std::string kind;  // "report", "finding" or "clue"
   std::int64_t record_id = 0;
 };
 
@@ -216,6 +217,33 @@ struct FindingFilter {
   std::optional<UnitId> unit_id;
   std::optional<FindingState> state;
   std::optional<FocusItemId> focus_item_id;
+  std::optional<Discipline> discipline;
+};
+
+// A clue as stored: its plain columns and the sealed boxes.
+struct ClueRecord {
+  Clue clue;                        // content and disposal note left empty
+  std::string content_box;          // ClueContent, server key
+  std::string disposal_box;         // the disposal note, server key; empty before the disposal
+  std::string group_name;           // filled on read
+  std::string unit_name;            // filled on read
+  std::string round_name;           // filled on read
+  std::string created_by_name;      // filled on read
+  std::string updated_by_name;      // filled on read
+  std::string handed_over_by_name;  // filled on read
+  std::string received_by_name;     // filled on read
+};
+
+struct ClueFilter {
+  bool all_groups = false;  // else only `groups`
+  std::vector<GroupId> groups;
+  // A recipient's view: only clues handed to this organ (state handed over or later).
+  std::optional<Organ> with_organ;
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+  std::optional<ClueState> state;
+  std::optional<Organ> organ;
   std::optional<Discipline> discipline;
 };
 
@@ -416,6 +444,17 @@ class Transaction {
                                                    const PageRequest& page) = 0;
   // Every finding's plain columns (content empty), by id: what search filters and scopes use.
   virtual Result<std::vector<Finding>> ListAllFindingColumns() = 0;
+
+  // Clues, as findings: NextClueId is the id the next InsertClue in this write transaction uses.
+  virtual Result<ClueId> NextClueId() = 0;
+  virtual Result<ClueId> InsertClue(const ClueRecord& c) = 0;
+  virtual Result<ClueRecord> GetClue(ClueId id) = 0;
+  // Updates everything but where it was found and who created it (version-checked).
+  virtual Status UpdateClue(const ClueRecord& c) = 0;
+  // Newest first.
+  virtual Result<Page<ClueRecord>> ListClues(const ClueFilter& f, const PageRequest& page) = 0;
+  // Every clue's plain columns, by id: what search filters and scopes use.
+  virtual Result<std::vector<Clue>> ListAllClueColumns() = 0;
 
   // Triage decisions and repeat links.
   virtual Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) = 0;

@@ -82,9 +82,11 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
                                        *ctx->reports, *ctx->mailbox_opener, content_key);
   ctx->findings = std::make_unique<FindingService>(*ctx->store, *ctx->crypto, *ctx->clock,
                                                    *ctx->audit, content_key);
+  ctx->clues = std::make_unique<ClueService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
+                                             content_key);
   ctx->search = std::make_unique<SearchService>(
       *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, *ctx->findings,
-      search_key, [](std::string_view s) { return text::Normalize(s); });
+      *ctx->clues, search_key, [](std::string_view s) { return text::Normalize(s); });
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }

@@ -8,6 +8,7 @@
 
 #include "app/audit_log.h"
 #include "app/auth_service.h"
+#include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
@@ -41,6 +42,7 @@ struct AppContext {
   std::unique_ptr<MailboxService> mailboxes;
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<FindingService> findings;
+  std::unique_ptr<ClueService> clues;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // set by StartTriage
   std::string content_key_for_triage;     // handed to StartTriage

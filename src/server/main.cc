@@ -97,6 +97,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   api.SetMailboxes((*ctx)->mailboxes.get());
   api.SetSearch((*ctx)->search.get());
   api.SetFindings((*ctx)->findings.get());
+  api.SetClues((*ctx)->clues.get());
   api.SetTriage((*ctx)->triage.get());
   http::StaticFiles files(web);
   http::Metrics metrics;
@@ -140,6 +141,7 @@ int RunInit(const std::string& data, const std::string& key_file, bool demo,
   if (!accounts.ok()) return Fail(accounts.error());
   if (auto st = BuildDemoReports(*c.store, *c.reports, today); !st.ok()) return Fail(st.error());
   if (auto st = BuildDemoFindings(*c.store, *c.findings); !st.ok()) return Fail(st.error());
+  if (auto st = BuildDemoClues(*c.store, *c.clues); !st.ok()) return Fail(st.error());
   std::printf(
       "Created the demo (示例数据) in %s: 五届市委第八轮巡察 and 第九轮 (stationed today).\n",
       data.c_str());
@@ -277,6 +279,7 @@ int main(int argc, char** argv) {
   std::string display_name;
   std::int64_t unit_id = 0;
   std::int64_t inspector_id = 0;
+  std::string organ;
   bool keep_password = false;
   auto* add = user->add_subcommand("add",
                                    "Add an account; it must change its password at first "
@@ -292,6 +295,10 @@ int main(int argc, char** argv) {
   add->add_option("--display-name", display_name, "Name shown in the UI (default: username)");
   add->add_option("--unit-id", unit_id, "For role unit: the liaison's unit");
   add->add_option("--inspector-id", inspector_id, "For group roles: the person in the pool");
+  add->add_option("--organ", organ,
+                  "For role clue_recipient: discipline_commission (纪委监委) or "
+                  "organisation_department (组织部)")
+      ->check(CLI::IsMember({"discipline_commission", "organisation_department"}));
   add->add_flag("--no-change-required", keep_password, "Do not force a password change");
   add->add_option("--argon2-cost", cost, "Argon2id cost")
       ->check(CLI::IsMember({"interactive", "minimal"}));
@@ -388,6 +395,7 @@ int main(int argc, char** argv) {
     nu.must_change_password = !keep_password;
     if (unit_id > 0) nu.unit_id = UnitId(unit_id);
     if (inspector_id > 0) nu.inspector_id = InspectorId(inspector_id);
+    if (!organ.empty()) nu.organ = ParseOrgan(organ);
     auto u = c.auth->CreateUser(cli, nu);
     if (!u.ok()) return Fail(u.error());
     std::printf("added %s (%s)\n", u->username.c_str(), role.c_str());

@@ -14,22 +14,6 @@ constexpr const char* kFindingSelect =
     "JOIN rounds r ON r.id=f.round_id LEFT JOIN focus_items fi ON fi.id=f.focus_item_id "
     "LEFT JOIN users cu ON cu.id=f.created_by LEFT JOIN users uu ON uu.id=f.updated_by ";
 
-std::string DisciplineKeys(const std::vector<Discipline>& ds) {
-  std::vector<std::string> keys;
-  keys.reserve(ds.size());
-  for (Discipline d : ds) keys.emplace_back(DisciplineKey(d));
-  return JoinComma(keys);
-}
-
-std::vector<Discipline> ParseDisciplines(const std::string& s) {
-  std::vector<Discipline> out;
-  for (const auto& k : SplitComma(s)) {
-    // Written by this adapter only; an unknown key (a damaged row) is dropped.
-    if (auto d = DisciplineFromKey(k)) out.push_back(*d);
-  }
-  return out;
-}
-
 // The plain columns, read from the first 14 columns of kFindingSelect (or the same order).
 Finding ReadColumns(const Statement& st) {
   Finding f;

@@ -86,7 +86,10 @@ Status SqliteTransaction::QueueAllForSearch() {
   XUNCHA_TRY(st->Run());
   XUNCHA_ASSIGN_OR_RETURN(Statement * fst, Prep("INSERT INTO search_outbox (kind, record_id) "
                                                 "SELECT 'finding', id FROM findings ORDER BY id"));
-  return fst->Run();
+  XUNCHA_TRY(fst->Run());
+  XUNCHA_ASSIGN_OR_RETURN(Statement * cst, Prep("INSERT INTO search_outbox (kind, record_id) "
+                                                "SELECT 'clue', id FROM clues ORDER BY id"));
+  return cst->Run();
 }
 
 Result<std::vector<Report>> SqliteTransaction::ListAllReportColumns() {

@@ -25,6 +25,21 @@ std::vector<std::string> SplitComma(const std::string& s) {
   return out;
 }
 
+std::string DisciplineKeys(const std::vector<Discipline>& ds) {
+  std::vector<std::string> keys;
+  keys.reserve(ds.size());
+  for (Discipline d : ds) keys.emplace_back(DisciplineKey(d));
+  return JoinComma(keys);
+}
+
+std::vector<Discipline> ParseDisciplines(const std::string& s) {
+  std::vector<Discipline> out;
+  for (const auto& k : SplitComma(s)) {
+    if (auto d = DisciplineFromKey(k)) out.push_back(*d);
+  }
+  return out;
+}
+
 std::optional<Date> OptDate(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
   return Date::Parse(*s);
@@ -73,7 +88,7 @@ Result<std::int64_t> SqliteTransaction::Count(const std::string& sql,
 namespace {
 constexpr const char* kUserCols =
     "id, version, username, display_name, role, password_hash, must_change_password, disabled, "
-    "failed_logins, locked_until, inspector_id, unit_id, demo, custodian";
+    "failed_logins, locked_until, inspector_id, unit_id, demo, custodian, organ";
 
 User ReadUser(const Statement& st) {
   User u;
@@ -91,6 +106,7 @@ User ReadUser(const Statement& st) {
   if (auto v = st.OptInt(11)) u.unit_id = UnitId(*v);
   u.demo = st.Int(12) != 0;
   u.custodian = st.Int(13) != 0;
+  if (auto o = st.OptText(14)) u.organ = ParseOrgan(*o);
   return u;
 }
 
@@ -101,6 +117,10 @@ std::optional<std::int64_t> Raw(const std::optional<InspectorId>& id) {
 std::optional<std::int64_t> Raw(const std::optional<UnitId>& id) {
   if (!id) return std::nullopt;
   return id->value;
+}
+std::optional<std::string> Raw(const std::optional<Organ>& o) {
+  if (!o) return std::nullopt;
+  return std::string(OrganName(*o));
 }
 }  // namespace
 
@@ -126,7 +146,8 @@ Result<UserId> SqliteTransaction::InsertUser(const User& u) {
   XUNCHA_ASSIGN_OR_RETURN(
       Statement * st,
       Prep("INSERT INTO users (username, display_name, role, password_hash, must_change_password,"
-           " disabled, inspector_id, unit_id, demo, custodian) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+           " disabled, inspector_id, unit_id, demo, custodian, organ)"
+           " VALUES (?,?,?,?,?,?,?,?,?,?,?)"));
   st->Bind(1, u.username)
       .Bind(2, u.display_name)
       .Bind(3, RoleName(u.role))
@@ -136,7 +157,8 @@ Result<UserId> SqliteTransaction::InsertUser(const User& u) {
       .Bind(7, Raw(u.inspector_id))
       .Bind(8, Raw(u.unit_id))
       .Bind(9, u.demo)
-      .Bind(10, u.custodian);
+      .Bind(10, u.custodian)
+      .Bind(11, Raw(u.organ));
   XUNCHA_TRY(st->Run());
   return UserId(conn_->LastInsertId());
 }
@@ -146,7 +168,7 @@ Status SqliteTransaction::UpdateUser(const User& u) {
       Statement * st,
       Prep("UPDATE users SET display_name=?, role=?, password_hash=?, must_change_password=?,"
            " disabled=?, inspector_id=?, unit_id=?, failed_logins=?, locked_until=?,"
-           " custodian=?, version=version+1 WHERE id=? AND version=?"));
+           " custodian=?, organ=?, version=version+1 WHERE id=? AND version=?"));
   st->Bind(1, u.display_name)
       .Bind(2, RoleName(u.role))
       .Bind(3, u.password_hash)
@@ -157,8 +179,9 @@ Status SqliteTransaction::UpdateUser(const User& u) {
       .Bind(8, u.failed_logins)
       .Bind(9, u.locked_until)
       .Bind(10, u.custodian)
-      .Bind(11, u.id.value)
-      .Bind(12, u.version);
+      .Bind(11, Raw(u.organ))
+      .Bind(12, u.id.value)
+      .Bind(13, u.version);
   XUNCHA_TRY(st->Run());
   return CheckVersioned("users", u.id.value, "user");
 }

@@ -152,6 +152,13 @@ class SqliteTransaction final : public Transaction {
   Result<Page<FindingRecord>> ListFindings(const FindingFilter& f,
                                            const PageRequest& page) override;
   Result<std::vector<Finding>> ListAllFindingColumns() override;
+
+  Result<ClueId> NextClueId() override;
+  Result<ClueId> InsertClue(const ClueRecord& c) override;
+  Result<ClueRecord> GetClue(ClueId id) override;
+  Status UpdateClue(const ClueRecord& c) override;
+  Result<Page<ClueRecord>> ListClues(const ClueFilter& f, const PageRequest& page) override;
+  Result<std::vector<Clue>> ListAllClueColumns() override;
   Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) override;
   Status PutTriageDecision(const TriageDecisionRecord& d) override;
   Result<std::vector<TriageDecisionRecord>> ListTriageDecisions() override;
@@ -218,6 +225,9 @@ Result<std::vector<T>> AllRows(Statement& st, ReadFn read) {
 // Lists of keys stored in one TEXT column: "a,b,c" (keys never contain a comma).
 std::string JoinComma(const std::vector<std::string>& items);
 std::vector<std::string> SplitComma(const std::string& s);
+// Disciplines as such a list; an unknown key (a damaged row) is dropped on reading.
+std::string DisciplineKeys(const std::vector<Discipline>& ds);
+std::vector<Discipline> ParseDisciplines(const std::string& s);
 
 std::optional<Date> OptDate(const std::optional<std::string>& s);
 std::optional<std::string> OptDateText(const std::optional<Date>& d);

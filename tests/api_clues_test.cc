@@ -1,0 +1,182 @@
+// /api/v1/clues over real HTTP: a member writes, the leader hands over, the organ's recipient
+// signs for it and reports the disposal; field errors in Chinese; scopes (another group and
+// another organ 404; the unit, the leading group and the admin 403); the recipient's organ on
+// his account.
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace xuncha {
+namespace {
+
+using nlohmann::json;
+using testing::Client;
+using testing::HttpResult;
+
+class ApiCluesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    app_.LoadDemo();
+    server_ = std::make_unique<testing::TestServer>(app_);
+  }
+  Client SignedIn(const std::string& user) {
+    Client c(server_->port());
+    HttpResult r = c.Login(user, "Demo@12345");
+    EXPECT_EQ(r.status, 200u) << r.body;
+    return c;
+  }
+  // The assignment of group 1 at 市财政局 in the current round, as the member lists it.
+  std::int64_t FinanceAssignment(Client& c) {
+    json list = c.Get("/api/v1/assignments").json();
+    std::int64_t best = 0;
+    for (const auto& a : list["items"]) {
+      if (a["unit_name"] == "市财政局") best = std::max(best, a["id"].get<std::int64_t>());
+    }
+    EXPECT_GT(best, 0) << list.dump();
+    return best;
+  }
+
+  testing::TestApp app_;
+  std::unique_ptr<testing::TestServer> server_;
+};
+
+TEST_F(ApiCluesTest, FromTheGroupToTheCommissionAndBack) {
+  Client member = SignedIn("member1");
+  const std::int64_t where = FinanceAssignment(member);
+  HttpResult created = member.Post("/api/v1/clues", {{"assignment_id", where},
+                                                     {"organ", "discipline_commission"},
+                                                     {"title", "反映某科长收受服务商礼金"},
+                                                     {"description", "2025年收受礼金3次。"},
+                                                     {"evidence", "来信1件"},
+                                                     {"other_persons", "采购科科长王某"},
+                                                     {"disciplines", {"integrity"}}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  json c = created.json();
+  EXPECT_EQ(c["state"], "draft");
+  EXPECT_EQ(c["organ"], "discipline_commission");
+  EXPECT_EQ(c["other_persons"], "采购科科长王某");
+  EXPECT_EQ(c["handed_over_at"], nullptr);
+  EXPECT_EQ(c["editable"], true);
+  const std::string at = "/api/v1/clues/" + std::to_string(c["id"].get<std::int64_t>());
+
+  Client commission = SignedIn("clue");
+  EXPECT_EQ(commission.Get(at).status, 404u) << "a draft is the group's own";
+
+  Client leader = SignedIn("leader1");
+  HttpResult handed =
+      leader.Post(at + "/transitions", {{"to", "handed_over"}, {"version", c["version"]}});
+  ASSERT_EQ(handed.status, 200u) << handed.body;
+  EXPECT_EQ(handed.json()["handed_over_by"], "陈国栋");
+  EXPECT_EQ(handed.json()["allowed_transitions"], json::array({"draft"}));
+
+  HttpResult seen = commission.Get(at);
+  ASSERT_EQ(seen.status, 200u) << seen.body;
+  EXPECT_EQ(seen.json()["description"], "2025年收受礼金3次。");
+  EXPECT_EQ(seen.json()["allowed_transitions"], json::array({"received"}));
+  json list = commission.Get("/api/v1/clues").json();
+  EXPECT_EQ(list["total"], 2) << "the demo clue and this one";
+  EXPECT_FALSE(list["items"][0].contains("description")) << "lists carry no facts";
+
+  Client department = SignedIn("clue_org");
+  EXPECT_EQ(department.Get(at).status, 404u);
+  EXPECT_EQ(department.Get("/api/v1/clues").json()["total"], 0);
+
+  HttpResult signed_for = commission.Post(
+      at + "/transitions", {{"to", "received"}, {"version", handed.json()["version"]}});
+  ASSERT_EQ(signed_for.status, 200u) << signed_for.body;
+  HttpResult no_disposal = commission.Post(
+      at + "/transitions", {{"to", "disposed"}, {"version", signed_for.json()["version"]}});
+  EXPECT_EQ(no_disposal.status, 422u);
+  EXPECT_EQ(no_disposal.json()["error"]["fields"]["disposal"], "必填");
+  HttpResult bad_disposal = commission.Post(
+      at + "/transitions",
+      {{"to", "disposed"}, {"version", signed_for.json()["version"]}, {"disposal", "shelve"}});
+  EXPECT_EQ(bad_disposal.status, 422u);
+  HttpResult disposed =
+      commission.Post(at + "/transitions", {{"to", "disposed"},
+                                            {"version", signed_for.json()["version"]},
+                                            {"disposal", "talk_inquiry"},
+                                            {"disposal_note", "已约谈函询。"}});
+  ASSERT_EQ(disposed.status, 200u) << disposed.body;
+  EXPECT_EQ(disposed.json()["disposal"], "talk_inquiry");
+  EXPECT_EQ(member.Get(at).json()["disposal_note"], "已约谈函询。");
+
+  HttpResult by_member =
+      member.Post(at + "/transitions", {{"to", "draft"}, {"version", disposed.json()["version"]}});
+  EXPECT_EQ(by_member.status, 403u);
+  EXPECT_EQ(by_member.json()["error"]["key"], "clue_move_forbidden");
+  EXPECT_FALSE(by_member.json()["error"]["message"].get<std::string>().empty());
+}
+
+TEST_F(ApiCluesTest, EveryBadFieldIsNamedInChinese) {
+  Client member = SignedIn("member1");
+  HttpResult bad = member.Post("/api/v1/clues", {{"assignment_id", FinanceAssignment(member)},
+                                                 {"organ", "court"},
+                                                 {"title", "两行\n标题"},
+                                                 {"description", ""},
+                                                 {"disciplines", {"theft"}}});
+  ASSERT_EQ(bad.status, 422u) << bad.body;
+  json fields = bad.json()["error"]["fields"];
+  EXPECT_EQ(fields["organ"], "取值不在允许范围内");
+  EXPECT_EQ(fields["title"], "只能填写一行");
+  EXPECT_EQ(fields["description"], "必填");
+  EXPECT_EQ(fields["disciplines"], "纪律类别不正确");
+  EXPECT_EQ(fields["leaders"], "请至少选择一名领导人员或填写其他涉及人员");
+
+  Client member2 = SignedIn("member2");
+  HttpResult foreign = member2.Post("/api/v1/clues", {{"assignment_id", FinanceAssignment(member)},
+                                                      {"organ", "discipline_commission"},
+                                                      {"title", "标题"},
+                                                      {"description", "内容"},
+                                                      {"other_persons", "某人"}});
+  EXPECT_EQ(foreign.status, 422u);
+  EXPECT_EQ(foreign.json()["error"]["fields"]["assignment_id"], "所选记录不存在");
+  EXPECT_EQ(member.Get("/api/v1/clues?state=open").status, 400u);
+  EXPECT_EQ(member.Get("/api/v1/clues?organ=court").status, 400u);
+}
+
+TEST_F(ApiCluesTest, TheUnitTheLeadingGroupAndTheAdminReadNoClues) {
+  Client office = SignedIn("office");
+  json all = office.Get("/api/v1/clues").json();
+  ASSERT_EQ(all["total"], 2);
+  const std::string at =
+      "/api/v1/clues/" + std::to_string(all["items"][0]["id"].get<std::int64_t>());
+  for (const std::string who : {"unit1", "leadership", "admin"}) {
+    Client c = SignedIn(who);
+    EXPECT_EQ(c.Get("/api/v1/clues").status, 403u) << who;
+    EXPECT_EQ(c.Get(at).status, 403u) << who;
+  }
+  Client member2 = SignedIn("member2");
+  EXPECT_EQ(member2.Get(at).status, 404u);
+  EXPECT_EQ(member2.Get("/api/v1/clues").json()["total"], 0);
+  Client anon(server_->port());
+  EXPECT_EQ(anon.Get("/api/v1/clues").status, 401u);
+}
+
+TEST_F(ApiCluesTest, ARecipientAccountCarriesItsOrgan) {
+  Client admin = SignedIn("admin");
+  HttpResult missing = admin.Post("/api/v1/users", {{"username", "zzb2"},
+                                                    {"display_name", "组织部新同事"},
+                                                    {"role", "clue_recipient"},
+                                                    {"password", "initial-password-1"}});
+  ASSERT_EQ(missing.status, 422u) << missing.body;
+  EXPECT_EQ(missing.json()["error"]["fields"]["organ"], "必填");
+  HttpResult made = admin.Post("/api/v1/users", {{"username", "zzb2"},
+                                                 {"display_name", "组织部新同事"},
+                                                 {"role", "clue_recipient"},
+                                                 {"organ", "organisation_department"},
+                                                 {"password", "initial-password-1"}});
+  ASSERT_EQ(made.status, 201u) << made.body;
+  EXPECT_EQ(made.json()["organ"], "organisation_department");
+  // Another role keeps no organ.
+  HttpResult other = admin.Put("/api/v1/users/" + std::to_string(made.json()["id"].get<int>()),
+                               {{"version", made.json()["version"]},
+                                {"display_name", "组织部新同事"},
+                                {"role", "leadership"},
+                                {"organ", "organisation_department"}});
+  ASSERT_EQ(other.status, 200u) << other.body;
+  EXPECT_EQ(other.json()["organ"], nullptr);
+}
+
+}  // namespace
+}  // namespace xuncha
