@@ -66,3 +66,53 @@ test('a new account must change its password at first login', async () => {
   // Leadership reads but does not plan.
   assert.equal(await fresh.getByRole('button', { name: '新建轮次' }).count(), 0)
 })
+
+test('a clue recipient’s account names its organ; the list shows it', async () => {
+  const page = await env.newPage()
+  await login(page, 'office')
+  await page.goto('/users')
+  const org = rowsOf(page, 'users-table').filter({ hasText: 'clue_org' })
+  await org.locator('.user-organ', { hasText: '组织部' }).waitFor()
+  await page.getByRole('button', { name: '新建账号' }).click()
+  const dialog = page.locator('.user-form')
+  await dialog.locator('input[name=new_username]').fill('jw2')
+  await dialog.locator('input[name=display_name]').fill('测试纪委接收人')
+  assert.equal(await dialog.locator('.organ-select').count(), 0, 'only for a clue recipient')
+  await choose(page, dialog.locator('.role-select'), '问题线索接收人')
+  await dialog.getByText('问题线索接收人只能看到移交本机关的问题线索').waitFor()
+  await dialog.locator('input[name=initial_password]').fill('Initial@2026x')
+  // The organ is required: nothing is sent without it.
+  let posted = 0
+  const count = (r) => {
+    if (r.url().endsWith('/api/v1/users') && r.method() === 'POST') posted += 1
+  }
+  page.on('request', count)
+  await dialog.getByRole('button', { name: '保存' }).click()
+  await dialog.getByText('请选择接收机关').waitFor()
+  assert.equal(posted, 0)
+  page.off('request', count)
+  await choose(page, dialog.locator('.organ-select'), '纪委监委')
+  const created = page.waitForResponse(
+    (r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST',
+  )
+  await dialog.getByRole('button', { name: '保存' }).click()
+  const res = await created
+  assert.equal(res.status(), 201, await res.text())
+  const user = await res.json()
+  assert.equal(user.role, 'clue_recipient')
+  assert.equal(user.organ, 'discipline_commission')
+  const row = rowsOf(page, 'users-table').filter({ hasText: 'jw2' })
+  await row.locator('.user-organ', { hasText: '纪委监委' }).waitFor()
+
+  // Disabling it sends the account as it is, its organ included.
+  const put = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/v1/users/${user.id}`) && r.request().method() === 'PUT',
+  )
+  await row.getByRole('button', { name: '停用' }).click()
+  await page.locator('.el-message-box').getByRole('button', { name: '停用' }).click()
+  const changed = await put
+  assert.equal(changed.status(), 200, await changed.text())
+  const saved = await changed.json()
+  assert.deepEqual([saved.disabled, saved.organ], [true, 'discipline_commission'])
+  await row.getByText('已停用').waitFor()
+})

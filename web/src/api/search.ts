@@ -1,7 +1,8 @@
-// 检索: full-text search over the reports and findings the user may see (docs/search.md).
+// 检索: full-text search over the reports, findings and clues the user may see (docs/search.md).
 import { http } from './http'
 import type {
   Channel,
+  ClueState,
   DisciplineKey,
   FindingState,
   PageQuery,
@@ -14,15 +15,15 @@ import type {
 export interface SearchQuery extends PageQuery {
   /** The query: space = AND, OR / | / 或, -term or NOT term, "phrase", parentheses. */
   q: string
-  /** Only reports or only findings; both when left out. */
+  /** Only reports, only findings or only clues; every kind the caller may read when left out. */
   kind?: SearchKind | ''
   round_id?: number | null
   group_id?: number | null
   unit_id?: number | null
-  /** Only reports (findings have no channel). */
+  /** Only reports (findings and clues have no channel). */
   channel?: Channel | ''
-  /** A report state (only reports in it) or a finding state (only findings in it). */
-  state?: ReportState | FindingState | ''
+  /** A report state (only reports in it), a finding state or a clue state. */
+  state?: ReportState | FindingState | ClueState | ''
   discipline?: DisciplineKey | ''
   /** Received (written) on or after this day, YYYY-MM-DD. */
   from?: string

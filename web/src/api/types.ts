@@ -42,6 +42,8 @@ export interface User {
   demo: boolean
   /** Holds the key to reporters' identities: decides the requests to see them. */
   custodian?: boolean
+  /** A clue recipient's organ (the clues handed over to it); null for every other role. */
+  organ?: Organ | null
 }
 
 export interface SessionInfo {
@@ -284,6 +286,8 @@ export interface UserInput {
   password?: string
   inspector_id: number | null
   unit_id: number | null
+  /** Required for a clue recipient; ignored (returned null) for every other role. */
+  organ: Organ | null
   disabled?: boolean
   version?: number
 }
@@ -458,9 +462,9 @@ export interface SnippetPart {
   hit: boolean
 }
 
-/** What `GET /search` finds: reports (信访举报) and findings (问题底稿). */
-export type SearchKind = 'report' | 'finding'
-export const SEARCH_KINDS: readonly SearchKind[] = ['report', 'finding']
+/** What `GET /search` finds: reports (信访举报), findings (问题底稿) and clues (问题线索). */
+export type SearchKind = 'report' | 'finding' | 'clue'
+export const SEARCH_KINDS: readonly SearchKind[] = ['report', 'finding', 'clue']
 
 /** The match part of a search hit. */
 export interface SearchHitParts {
@@ -479,7 +483,12 @@ export interface FindingHit extends FindingSummary, SearchHitParts {
   kind: 'finding'
 }
 
-export type SearchHit = ReportHit | FindingHit
+/** A clue found by `GET /search`: the list item plus the match. */
+export interface ClueHit extends ClueSummary, SearchHitParts {
+  kind: 'clue'
+}
+
+export type SearchHit = ReportHit | FindingHit | ClueHit
 
 export type SearchSort = 'relevance' | 'date'
 export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date']
@@ -785,4 +794,109 @@ export interface FindingEditInput {
 /** `POST /findings`. */
 export interface FindingInput extends Omit<FindingEditInput, 'version'> {
   assignment_id: number
+}
+
+// ---- Clues (问题线索) ----
+
+/** Where a clue is handed over (移交): 纪委监委 or 组织部. */
+export type Organ = 'discipline_commission' | 'organisation_department'
+export const ORGANS: readonly Organ[] = ['discipline_commission', 'organisation_department']
+
+/** 草稿 → 已移交 → 已签收 → 已反馈处置; a draft may be withdrawn (已撤销) and restored. */
+export type ClueState = 'draft' | 'handed_over' | 'received' | 'disposed' | 'withdrawn'
+export const CLUE_STATES: readonly ClueState[] = [
+  'draft',
+  'handed_over',
+  'received',
+  'disposed',
+  'withdrawn',
+]
+
+/** How the recipient disposed of a clue (处置方式). */
+export type ClueDisposal = 'talk_inquiry' | 'preliminary_verification' | 'hold' | 'close' | 'other'
+export const CLUE_DISPOSALS: readonly ClueDisposal[] = [
+  'talk_inquiry',
+  'preliminary_verification',
+  'hold',
+  'close',
+  'other',
+]
+
+/** A roster leader a clue concerns. */
+export interface ClueLeader {
+  id: number
+  name: string
+  post: string
+}
+
+/** A clue as lists and search show it: no content, source or disposal note. */
+export interface ClueSummary {
+  id: number
+  version: number
+  assignment_id: number
+  round_id: number
+  round_name: string
+  group_id: number
+  group_name: string
+  unit_id: number
+  unit_name: string
+  organ: Organ
+  state: ClueState
+  disciplines: DisciplineKey[]
+  title: string
+  leaders: ClueLeader[]
+  /** Persons not on the unit's roster, as written ('' when none). */
+  other_persons: string
+  handed_over_at: Timestamp | null
+  /** Display name of who handed it over. */
+  handed_over_by: string | null
+  received_at: Timestamp | null
+  received_by: string | null
+  disposal: ClueDisposal | null
+  disposed_at: Timestamp | null
+  /** Display name of the member who wrote it. */
+  created_by: string
+  created_at: Timestamp
+  updated_by: string | null
+  updated_at: Timestamp | null
+  demo: boolean
+}
+
+export interface ClueDetail extends ClueSummary {
+  /** 线索内容. */
+  description: string
+  /** 线索来源. */
+  evidence: string
+  disposal_note: string
+  /** The caller may edit it now (a member of its group, and it is a draft). */
+  editable: boolean
+  /** The moves the caller may make now. */
+  allowed_transitions: ClueState[]
+}
+
+/** `PUT /clues/{id}`: the stationing it was established at does not change. */
+export interface ClueEditInput {
+  version: number
+  organ: Organ
+  disciplines: DisciplineKey[]
+  /** One line, at most 100 characters. */
+  title: string
+  description: string
+  evidence: string
+  /** Ids on the unit's roster; with other_persons, at least one person. */
+  leaders: number[]
+  other_persons: string
+}
+
+/** `POST /clues`. */
+export interface ClueInput extends Omit<ClueEditInput, 'version'> {
+  assignment_id: number
+}
+
+/** `POST /clues/{id}/transitions`; disposal (and its note) only to `disposed`. */
+export interface ClueTransitionInput {
+  to: ClueState
+  version: number
+  disposal?: ClueDisposal
+  disposal_note?: string
 }

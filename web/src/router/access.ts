@@ -1,6 +1,6 @@
 // Who may use what. The server enforces data scopes (out of scope → 404);
 // this file only decides which menus and buttons a role is shown.
-import type { Group, Role, User } from '@/api/types'
+import type { Group, Role, SearchKind, User } from '@/api/types'
 
 export type MenuKey =
   | 'rounds'
@@ -9,6 +9,7 @@ export type MenuKey =
   | 'myUnit'
   | 'intake'
   | 'findings'
+  | 'clues'
   | 'search'
   | 'revealRequests'
   | 'intakeSettings'
@@ -24,6 +25,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'units',
     'intake',
     'findings',
+    'clues',
     'search',
     'revealRequests',
     'intakeSettings',
@@ -33,11 +35,11 @@ const MENUS: Record<Role, MenuKey[]> = {
     'logins',
   ],
   admin: ['users', 'logins'],
-  group_leader: ['rounds', 'groups', 'units', 'intake', 'findings', 'search'],
-  group_member: ['rounds', 'groups', 'units', 'intake', 'findings', 'search'],
+  group_leader: ['rounds', 'groups', 'units', 'intake', 'findings', 'clues', 'search'],
+  group_member: ['rounds', 'groups', 'units', 'intake', 'findings', 'clues', 'search'],
   unit: ['rounds', 'myUnit'],
   leadership: ['rounds', 'groups', 'units', 'findings', 'search'],
-  clue_recipient: ['rounds'],
+  clue_recipient: ['rounds', 'clues', 'search'],
 }
 
 export function menusFor(role: Role): MenuKey[] {
@@ -73,9 +75,19 @@ export const UNIT_LIST_READERS: Role[] = ['office', 'leadership', 'group_leader'
 export const INTAKE_STAFF: Role[] = ['office', 'group_leader', 'group_member']
 /** 问题底稿: the office and the leading group read every finding; the groups read and write their own. */
 export const FINDING_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
-/** 检索 (GET /search): the roles that read reports or findings; the server scopes the results
- * as the 受理台 and 问题底稿 do (the leading group finds findings only). */
-export const SEARCH_USERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
+/** 问题线索: the office reads every clue; the groups read and write their own; a clue recipient
+ * reads those handed over to its organ. The leading group, unit liaisons and admins: none. */
+export const CLUE_READERS: Role[] = ['office', 'group_leader', 'group_member', 'clue_recipient']
+/** 检索 (GET /search): the roles that read reports, findings or clues; the server scopes the
+ * results as the 受理台, 问题底稿 and 问题线索 do (the leading group finds findings only, a clue
+ * recipient clues only). */
+export const SEARCH_USERS: Role[] = [
+  'office',
+  'leadership',
+  'group_leader',
+  'group_member',
+  'clue_recipient',
+]
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
 /** 邮箱设置 (the groups' IMAP accounts): the office, and group leaders for the groups they lead. */
@@ -130,6 +142,19 @@ export const canResetPasswords = (role: Role | null): boolean =>
 export const canWriteFindings = (role: Role | null): boolean =>
   role === 'group_leader' || role === 'group_member'
 
-/** The leading group searches findings only (GET /search answers it no reports). */
-export const searchesReports = (role: Role | null): boolean =>
-  role !== null && role !== 'leadership' && SEARCH_USERS.includes(role)
+/** Writing clues (新建线索, 编辑 while a draft): the groups' members; the server checks the group. */
+export const canWriteClues = (role: Role | null): boolean =>
+  role === 'group_leader' || role === 'group_member'
+
+/** Whether a role may open a clue's stationing (the assignment page): not a clue recipient. */
+export const canOpenAssignments = (role: Role | null): boolean =>
+  role !== null && GROUP_READERS.includes(role)
+
+/** The kinds a role finds with 检索, as the server scopes GET /search: the leading group
+ * findings only, a clue recipient clues only, the office and the groups all three. */
+export function searchKindsFor(role: Role | null): SearchKind[] {
+  if (role === 'leadership') return ['finding']
+  if (role === 'clue_recipient') return ['clue']
+  if (role !== null && SEARCH_USERS.includes(role)) return ['report', 'finding', 'clue']
+  return []
+}

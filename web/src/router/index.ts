@@ -4,6 +4,7 @@ import { useSessionStore } from '@/stores/session'
 import Layout from '@/layout/index.vue'
 import {
   ALL_ROLES,
+  CLUE_READERS,
   FINDING_READERS,
   GROUP_READERS,
   INTAKE_SETTINGS_EDITORS,
@@ -135,6 +136,18 @@ const routes: RouteRecordRaw[] = [
         name: 'finding',
         component: () => import('@/views/findings/detail/index.vue'),
         meta: { roles: FINDING_READERS, title: 'finding.detail' },
+      },
+      {
+        path: 'clues',
+        name: 'clues',
+        component: () => import('@/views/clues/list/index.vue'),
+        meta: { roles: CLUE_READERS, title: 'menu.clues' },
+      },
+      {
+        path: 'clues/:id(\\d+)',
+        name: 'clue',
+        component: () => import('@/views/clues/detail/index.vue'),
+        meta: { roles: CLUE_READERS, title: 'clue.detail' },
       },
       {
         path: 'search',

@@ -49,7 +49,7 @@ describe('formFromRoute', () => {
   it('drops values the page could not have written', () => {
     const f = formFromRoute({
       q: ['宴请', '公车'],
-      kind: 'clue',
+      kind: 'rectification',
       round_id: '0',
       group_id: '5',
       channel: 'fax',
@@ -74,10 +74,24 @@ describe('formFromRoute', () => {
   it('fixes the kind to findings for whom finds findings only', () => {
     const f = formFromRoute(
       { q: '整改', kind: 'report', state: 'accepted' },
-      { findingsOnly: true },
+      { kinds: ['finding'] },
     )
     expect([f.kind, f.state]).toEqual(['finding', ''])
-    expect(formFromRoute({}, { findingsOnly: true }).kind).toBe('finding')
+    expect(formFromRoute({}, { kinds: ['finding'] }).kind).toBe('finding')
+  })
+
+  it('reads kind clue with the clue states and no channel', () => {
+    const f = formFromRoute({ q: '宴请', kind: 'clue', state: 'handed_over', channel: 'web' })
+    expect([f.kind, f.state, f.channel]).toEqual(['clue', 'handed_over', ''])
+    expect(formFromRoute({ kind: 'clue', state: 'accepted' }).state).toBe('')
+    // All kinds together offer no clue-only state (a clue's 草稿 is a finding's key too).
+    expect(formFromRoute({ state: 'handed_over' }).state).toBe('')
+  })
+
+  it('fixes the kind to clues for a clue recipient; other kinds fall back', () => {
+    const f = formFromRoute({ kind: 'report', state: 'received' }, { kinds: ['clue'] })
+    expect([f.kind, f.state]).toEqual(['clue', 'received'])
+    expect(formFromRoute({ kind: 'clue' }, { kinds: ['report', 'finding'] }).kind).toBe('all')
   })
 
   it('keeps group and unit only under a round; a half date range is dropped', () => {
@@ -151,6 +165,11 @@ describe('requestFromForm', () => {
     expect([r.kind, r.channel]).toEqual(['finding', ''])
   })
 
+  it('sends no channel when only clues are searched', () => {
+    const r = requestFromForm({ ...emptyForm(), q: 'a', kind: 'clue', channel: 'web' })
+    expect([r.kind, r.channel]).toEqual(['clue', ''])
+  })
+
   it('never sends half a date range', () => {
     const r = requestFromForm({ ...emptyForm(), q: 'a', from: '2026-01-01' })
     expect([r.from, r.to]).toEqual(['', ''])
@@ -175,6 +194,14 @@ describe('fitToKind', () => {
     }
     fitToKind(g)
     expect([g.channel, g.state]).toEqual(['web', 'accepted'])
+    const c = {
+      ...emptyForm(),
+      kind: 'clue' as const,
+      channel: 'web' as const,
+      state: 'draft' as const,
+    }
+    fitToKind(c)
+    expect([c.channel, c.state]).toEqual(['', 'draft'])
   })
 })
 

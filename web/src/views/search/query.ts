@@ -4,11 +4,13 @@ import type { LocationQuery } from 'vue-router'
 import type { SearchQuery } from '@/api/search'
 import {
   CHANNELS,
+  CLUE_STATES,
   FINDING_STATES,
   REPORT_STATES,
   SEARCH_KINDS,
   SEARCH_SORTS,
   type Channel,
+  type ClueState,
   type FindingState,
   type ReportState,
   type SearchKind,
@@ -16,7 +18,7 @@ import {
   type SnippetPart,
 } from '@/api/types'
 
-/** What to search: both kinds, or only reports (信访举报) or findings (问题底稿). */
+/** What to search: every kind, or only reports (信访举报), findings (问题底稿) or clues (问题线索). */
 export type KindFilter = SearchKind | 'all'
 
 export interface SearchForm {
@@ -25,10 +27,10 @@ export interface SearchForm {
   round_id: number | null
   group_id: number | null
   unit_id: number | null
-  /** Reports only: cleared when only findings are searched. */
+  /** Reports only: cleared when only findings or clues are searched. */
   channel: Channel | ''
   /** A state of the kinds searched (statesFor). */
-  state: ReportState | FindingState | ''
+  state: SearchState | ''
   /** Received from / to (inclusive), YYYY-MM-DD or ''. */
   from: string
   to: string
@@ -73,15 +75,22 @@ function oneOf<T extends string>(s: string, allowed: readonly T[]): T | '' {
   return (allowed as readonly string[]).includes(s) ? (s as T) : ''
 }
 
-/** The states the state filter offers for a kind: a report's, a finding's, or both. */
-export function statesFor(kind: KindFilter): (ReportState | FindingState)[] {
+export type SearchState = ReportState | FindingState | ClueState
+
+/**
+ * The states the state filter offers for a kind: a report's, a finding's or a clue's. All
+ * kinds together offer the report and finding states only: a clue's 草稿 and 已撤销 have the
+ * same keys as a finding's, so the clue states are offered once clues alone are searched.
+ */
+export function statesFor(kind: KindFilter): SearchState[] {
   if (kind === 'report') return [...REPORT_STATES]
   if (kind === 'finding') return [...FINDING_STATES]
+  if (kind === 'clue') return [...CLUE_STATES]
   return [...REPORT_STATES, ...FINDING_STATES]
 }
 
-/** Whether the channel filter applies (findings have no channel). */
-export const takesChannel = (kind: KindFilter): boolean => kind !== 'finding'
+/** Whether the channel filter applies (findings and clues have no channel). */
+export const takesChannel = (kind: KindFilter): boolean => kind === 'all' || kind === 'report'
 
 /** Clears the filters the kind does not take (after the user changes the kind). */
 export function fitToKind(f: SearchForm): void {
@@ -90,8 +99,11 @@ export function fitToKind(f: SearchForm): void {
 }
 
 export interface RouteOptions {
-  /** The caller finds findings only (the leading group): the kind is fixed to findings. */
-  findingsOnly?: boolean
+  /**
+   * The kinds the caller may find (access.searchKindsFor; default all). With one kind (the
+   * leading group: findings, a clue recipient: clues) the kind is fixed to it.
+   */
+  kinds?: readonly SearchKind[]
 }
 
 /**
@@ -103,7 +115,8 @@ export interface RouteOptions {
 export function formFromRoute(query: LocationQuery, opts: RouteOptions = {}): SearchForm {
   const f = emptyForm()
   f.q = first(query.q)
-  f.kind = opts.findingsOnly ? 'finding' : oneOf(first(query.kind), SEARCH_KINDS) || 'all'
+  const kinds = opts.kinds ?? SEARCH_KINDS
+  f.kind = kinds.length === 1 ? kinds[0] : oneOf(first(query.kind), kinds) || 'all'
   f.round_id = positiveInt(first(query.round_id))
   f.group_id = f.round_id === null ? null : positiveInt(first(query.group_id))
   f.unit_id = f.round_id === null ? null : positiveInt(first(query.unit_id))
