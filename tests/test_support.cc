@@ -50,6 +50,8 @@ TestApp::TestApp() {
   findings =
       std::make_unique<FindingService>(*store, crypto, clock, *audit, ring->keys.content_key);
   clues = std::make_unique<ClueService>(*store, crypto, clock, *audit, ring->keys.content_key);
+  rectification = std::make_unique<RectificationService>(*store, crypto, clock, *audit, *findings,
+                                                         ring->keys.content_key);
   search_key = ring->keys.search_key;
   search = NewSearch();
   triage = std::make_unique<TriageService>(
@@ -75,7 +77,7 @@ TestApp::TestApp() {
 
 std::unique_ptr<SearchService> TestApp::NewSearch() {
   return std::make_unique<SearchService>(*store, crypto, *audit, clock, *reports, *findings, *clues,
-                                         search_key,
+                                         *rectification, search_key,
                                          [](std::string_view s) { return text::Normalize(s); });
 }
 
@@ -118,6 +120,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_->SetSearch(app.search.get());
   api_->SetFindings(app.findings.get());
   api_->SetClues(app.clues.get());
+  api_->SetRectification(app.rectification.get());
   api_->SetTriage(app.triage.get());
   opts.address = "127.0.0.1";
   opts.port = 0;

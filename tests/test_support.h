@@ -61,6 +61,7 @@ struct TestApp {
   std::unique_ptr<MailboxService> mailboxes;
   std::unique_ptr<FindingService> findings;
   std::unique_ptr<ClueService> clues;
+  std::unique_ptr<RectificationService> rectification;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // cue phrases only until Retrain (no background work)
   std::string search_key;

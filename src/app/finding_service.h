@@ -91,6 +91,10 @@ class FindingService {
   // List views of those of `ids` the caller may read, in the order asked; others left out.
   Result<std::vector<FindingView>> Summaries(const Actor& a, const std::vector<FindingId>& ids);
 
+  // A finding's content opened, for the services that show findings in another role (the
+  // problem list of rectification). No scope check: the caller has made it.
+  Result<FindingContent> Content(const FindingRecord& rec) { return Open(rec); }
+
  private:
   Result<FindingRecord> Load(Transaction& tx, const Actor& a, FindingId id);
   // The caller's scope (kPermissionDenied for roles that read no findings) with `f`, as the

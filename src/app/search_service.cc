@@ -16,6 +16,7 @@ constexpr int kBatch = 5000;  // outbox rows folded per transaction
 constexpr const char* kReportKind = "report";
 constexpr const char* kFindingKind = "finding";
 constexpr const char* kClueKind = "clue";
+constexpr const char* kMeasureKind = "rectification";
 constexpr const char* kGenerationSetting = "search_generation";
 
 using RecordKey = std::pair<std::string, std::int64_t>;
@@ -68,6 +69,16 @@ SearchService::Columns SearchService::ColumnsOf(const Clue& c) {
   out.disciplines = c.disciplines;
   out.clue_state = c.state;
   out.organ = c.organ;
+  return out;
+}
+
+SearchService::Columns SearchService::ColumnsOf(const Measure& m) {
+  Columns out;
+  out.round_id = m.round_id;
+  out.group_id = m.group_id;
+  out.unit_id = m.unit_id;
+  out.state = std::string(MeasureStateName(m.state));
+  out.at = m.created_at;
   return out;
 }
 
@@ -181,6 +192,8 @@ Result<std::unique_ptr<SearchService::State>> SearchService::Load() {
   for (const auto& f : finding_columns) fill(kFindingKind, f.id.value, ColumnsOf(f));
   XUNCHA_ASSIGN_OR_RETURN(auto clue_columns, tx->ListAllClueColumns());
   for (const auto& c : clue_columns) fill(kClueKind, c.id.value, ColumnsOf(c));
+  XUNCHA_ASSIGN_OR_RETURN(auto measure_columns, tx->ListAllMeasureColumns());
+  for (const auto& m : measure_columns) fill(kMeasureKind, m.id.value, ColumnsOf(m));
   RebuildIndex(*s);
   return s;
 }
@@ -236,6 +249,14 @@ Result<bool> SearchService::DrainBatch(int& indexed) {
       if (rec.ok()) {
         XUNCHA_ASSIGN_OR_RETURN(raw, clues_.SearchText(*rec));
         cols = ColumnsOf(rec->clue);
+      } else if (rec.error().code != ErrorCode::kNotFound) {
+        return rec.error();
+      }
+    } else if (key.first == kMeasureKind) {
+      auto rec = tx->GetMeasure(MeasureId(key.second));
+      if (rec.ok()) {
+        XUNCHA_ASSIGN_OR_RETURN(raw, rectification_.SearchText(*rec));
+        cols = ColumnsOf(rec->measure);
       } else if (rec.error().code != ErrorCode::kNotFound) {
         return rec.error();
       }
@@ -503,6 +524,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   std::optional<ReportScope> report_scope;
   std::optional<FindingScope> finding_scope;
   std::optional<ClueScope> clue_scope;
+  std::optional<RectificationScope> measure_scope;
   std::optional<std::set<std::int64_t>> with_discipline;
   std::optional<Discipline> discipline;
   if (r.discipline) discipline = DisciplineFromKey(*r.discipline);
@@ -526,8 +548,14 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     } else if (cs.error().code != ErrorCode::kPermissionDenied) {
       return cs.error();
     }
-    if (!report_scope && !finding_scope && !clue_scope) {
-      return Forbidden("search is for the office, the groups and the clue recipients");
+    auto ms = rectification_.ScopeFor(*tx, a);
+    if (ms.ok()) {
+      measure_scope = std::move(*ms);
+    } else if (ms.error().code != ErrorCode::kPermissionDenied) {
+      return ms.error();
+    }
+    if (!report_scope && !finding_scope && !clue_scope && !measure_scope) {
+      return Forbidden("search is for the office, the groups, the units and the clue recipients");
     }
     if (r.discipline && report_scope) {
       XUNCHA_ASSIGN_OR_RETURN(auto ids, tx->ReportsWithDiscipline(*r.discipline));
@@ -548,6 +576,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   std::vector<ReportId> report_ids;
   std::vector<FindingId> finding_ids;
   std::vector<ClueId> clue_ids;
+  std::vector<MeasureId> measure_ids;
   {
     std::shared_lock lock(mu_);
     const State& s = *state_;
@@ -574,6 +603,10 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
         if (!clue_scope || !c.clue_state) return false;
         if (!clue_scope->Sees(c.group_id, c.organ, *c.clue_state)) return false;
         return HasDiscipline(c.disciplines, discipline);
+      }
+      if (d.kind == kMeasureKind) {
+        // A measure has no discipline of its own.
+        return measure_scope && measure_scope->Sees(c.group_id, c.unit_id) && !discipline;
       }
       return false;
     };
@@ -631,9 +664,12 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
       } else if (d.kind == kFindingKind) {
         h.finding.finding.id = FindingId(ranked[i].record_id);
         finding_ids.push_back(h.finding.finding.id);
-      } else {
+      } else if (d.kind == kClueKind) {
         h.clue.clue.id = ClueId(ranked[i].record_id);
         clue_ids.push_back(h.clue.clue.id);
+      } else {
+        h.measure.measure.id = MeasureId(ranked[i].record_id);
+        measure_ids.push_back(h.measure.measure.id);
       }
       hits.push_back(std::move(h));
     }
@@ -643,6 +679,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   std::vector<ReportView> reports;
   std::vector<FindingView> findings;
   std::vector<ClueView> clues;
+  std::vector<MeasureView> measures;
   if (!report_ids.empty()) {
     XUNCHA_ASSIGN_OR_RETURN(reports, reports_.Summaries(a, report_ids));
   }
@@ -652,6 +689,10 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   if (!clue_ids.empty()) {
     XUNCHA_ASSIGN_OR_RETURN(clues, clues_.Summaries(a, clue_ids));
   }
+  if (!measure_ids.empty()) {
+    XUNCHA_ASSIGN_OR_RETURN(measures, rectification_.Summaries(a, measure_ids));
+  }
+  std::size_t mv = 0;
   std::size_t rv = 0;
   std::size_t fv = 0;
   std::size_t cv = 0;
@@ -666,8 +707,13 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
         h.finding = std::move(findings[fv++]);
         out.items.push_back(std::move(h));
       }
-    } else if (cv < clues.size() && clues[cv].clue.id == h.clue.clue.id) {
-      h.clue = std::move(clues[cv++]);
+    } else if (h.kind == kClueKind) {
+      if (cv < clues.size() && clues[cv].clue.id == h.clue.clue.id) {
+        h.clue = std::move(clues[cv++]);
+        out.items.push_back(std::move(h));
+      }
+    } else if (mv < measures.size() && measures[mv].measure.id == h.measure.measure.id) {
+      h.measure = std::move(measures[mv++]);
       out.items.push_back(std::move(h));
     }
   }

@@ -26,6 +26,7 @@
 #include "app/audit_log.h"
 #include "app/clue_service.h"
 #include "app/finding_service.h"
+#include "app/rectification_service.h"
 #include "app/report_service.h"
 #include "core/clock.h"
 #include "core/date.h"
@@ -39,7 +40,8 @@ namespace xuncha {
 
 struct SearchRequest {
   std::string q;
-  std::optional<std::string> kind;  // "report", "finding" or "clue"; every kind when unset
+  // "report", "finding", "clue" or "rectification" (a measure); every kind when unset.
+  std::optional<std::string> kind;
   std::optional<RoundId> round_id;
   std::optional<GroupId> group_id;
   std::optional<UnitId> unit_id;
@@ -55,10 +57,11 @@ struct SearchRequest {
 };
 
 struct SearchHit {
-  std::string kind;                  // "report", "finding" or "clue"
+  std::string kind;                  // "report", "finding", "clue" or "rectification"
   ReportView report;                 // kind report
   FindingView finding;               // kind finding
   ClueView clue;                     // kind clue
+  MeasureView measure;               // kind rectification
   double score = 0;                  // relevance (0 when ordered by date beyond the ranked set)
   std::vector<SnippetPart> snippet;  // empty for sealed reports (never excerpted into lists)
 };
@@ -82,7 +85,7 @@ class SearchService {
 
   SearchService(Store& store, Crypto& crypto, AuditLog& audit, const Clock& clock,
                 ReportService& reports, FindingService& findings, ClueService& clues,
-                std::string search_key, Normalizer normalize)
+                RectificationService& rectification, std::string search_key, Normalizer normalize)
       : store_(store),
         crypto_(crypto),
         audit_(audit),
@@ -90,6 +93,7 @@ class SearchService {
         reports_(reports),
         findings_(findings),
         clues_(clues),
+        rectification_(rectification),
         key_(std::move(search_key)),
         normalize_(std::move(normalize)) {}
 
@@ -140,6 +144,7 @@ class SearchService {
   static Columns ColumnsOf(const Report& r);
   static Columns ColumnsOf(const Finding& f);
   static Columns ColumnsOf(const Clue& c);
+  static Columns ColumnsOf(const Measure& m);
   struct Doc {
     std::string kind;
     std::int64_t record_id = 0;
@@ -181,6 +186,7 @@ class SearchService {
   ReportService& reports_;
   FindingService& findings_;
   ClueService& clues_;
+  RectificationService& rectification_;
   std::string key_;
   Normalizer normalize_;
   Observer observer_;

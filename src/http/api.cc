@@ -43,6 +43,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddTriageRoutes();
   AddFindingRoutes();
   AddClueRoutes();
+  AddRectificationRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

@@ -11,6 +11,7 @@
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
+#include "app/rectification_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
 #include "app/triage_service.h"
@@ -49,6 +50,8 @@ class Api {
   void SetFindings(FindingService* f) { findings_ = f; }
   // The clues routes answer 503 until this is set.
   void SetClues(ClueService* c) { clues_ = c; }
+  // The rectification routes answer 503 until this is set.
+  void SetRectification(RectificationService* r) { rectification_ = r; }
   // The triage routes answer 503 until this is set.
   void SetTriage(TriageService* t) { triage_ = t; }
 
@@ -61,6 +64,7 @@ class Api {
   void AddTriageRoutes();
   void AddFindingRoutes();
   void AddClueRoutes();
+  void AddRectificationRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -73,6 +77,7 @@ class Api {
   TriageService* triage_ = nullptr;
   FindingService* findings_ = nullptr;
   ClueService* clues_ = nullptr;
+  RectificationService* rectification_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;
@@ -87,6 +92,8 @@ inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 nlohmann::json FindingSummaryJson(const FindingView& v);
 // A clue as lists and search results show it (whom it concerns, no facts or evidence).
 nlohmann::json ClueSummaryJson(const ClueView& v);
+// A rectification measure, in a problem's detail and in search results.
+nlohmann::json MeasureJson(const MeasureView& v);
 
 // The value of cookie `name` in a Cookie header, or "".
 std::string CookieValue(std::string_view header, std::string_view name);

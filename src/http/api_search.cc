@@ -30,14 +30,15 @@ Result<SearchRequest> ReadSearchRequest(const Ctx& ctx) {
   }
   const std::string kind = QueryStr(ctx, "kind");
   if (!kind.empty()) {
-    if (kind != "report" && kind != "finding" && kind != "clue") {
+    if (kind != "report" && kind != "finding" && kind != "clue" && kind != "rectification") {
       return InvalidArgument("bad kind", "bad_query");
     }
     r.kind = kind;
   }
   const std::string state = QueryStr(ctx, "state");
   if (!state.empty()) {
-    if (!ParseReportState(state) && !ParseFindingState(state) && !ParseClueState(state)) {
+    if (!ParseReportState(state) && !ParseFindingState(state) && !ParseClueState(state) &&
+        !ParseMeasureState(state)) {
       return InvalidArgument("bad state", "bad_query");
     }
     r.state = state;
@@ -82,9 +83,10 @@ void Api::AddSearchRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(SearchResults out, search_->Search(*ctx.actor, r, page));
     json items = json::array();
     for (const auto& h : out.items) {
-      json j = h.kind == "finding" ? FindingSummaryJson(h.finding)
-               : h.kind == "clue"  ? ClueSummaryJson(h.clue)
-                                   : ReportSummaryJson(h.report);
+      json j = h.kind == "finding"         ? FindingSummaryJson(h.finding)
+               : h.kind == "clue"          ? ClueSummaryJson(h.clue)
+               : h.kind == "rectification" ? MeasureJson(h.measure)
+                                           : ReportSummaryJson(h.report);
       j["kind"] = h.kind;
       j["score"] = h.score;
       j["snippet"] = SnippetJson(h.snippet);

@@ -80,6 +80,9 @@ constexpr std::array kErrors = {
     Entry{"clue_not_editable", "只有草稿状态的线索可以修改，已移交的线索请先由组长撤回"},
     Entry{"clue_move_forbidden", "只有本组组长或接收机关的线索接收人可以办理该线索"},
     Entry{"organ_not_set", "该账号尚未设置所属接收机关（纪委监委或组织部），请联系巡察办"},
+    Entry{"measure_not_editable", "只有整改中的措施可以修改，已报完成的措施请等待巡察办验收或退回"},
+    Entry{"measure_move_forbidden", "整改措施由被巡察单位报告完成，由巡察办验收销号或退回"},
+    Entry{"round_not_in_rectification", "该轮巡察不在整改阶段，整改台账不能修改"},
 };
 
 constexpr std::array kFields = {

@@ -28,6 +28,7 @@
 #include "domain/group.h"
 #include "domain/inspector.h"
 #include "domain/mail_intake.h"
+#include "domain/rectification.h"
 #include "domain/report.h"
 #include "domain/round.h"
 #include "domain/unit.h"
@@ -247,6 +248,38 @@ struct ClueFilter {
   std::optional<Discipline> discipline;
 };
 
+// A measure as stored: its plain columns and the sealed content.
+struct MeasureRecord {
+  Measure measure;               // content left empty
+  std::string content_box;       // MeasureContent, server key
+  std::string unit_name;         // filled on read
+  std::string created_by_name;   // filled on read
+  std::string updated_by_name;   // filled on read
+  std::string accepted_by_name;  // filled on read
+};
+
+// Which records of rectification a caller may read: all, his groups', or his unit's.
+struct RectificationFilter {
+  bool all = false;
+  std::vector<GroupId> groups;      // when not all and no unit
+  std::optional<UnitId> only_unit;  // a unit's liaison
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+  std::optional<ProblemStatus> status;  // problems only
+};
+
+// An item of a problem list: a confirmed finding of a round fed back to the unit, with the
+// counts of its measures.
+struct ProblemRow {
+  FindingRecord finding;
+  RoundStatus round_status = RoundStatus::kRectification;
+  int measures = 0;
+  int done = 0;      // reported done, awaiting acceptance
+  int accepted = 0;  // closed out
+  int overdue = 0;   // planned and past the deadline on the day asked
+};
+
 // What the staff decided about a report's triage (db/migrations/0007_triage.sql).
 struct TriageDecisionRecord {
   ReportId report_id;
@@ -455,6 +488,18 @@ class Transaction {
   virtual Result<Page<ClueRecord>> ListClues(const ClueFilter& f, const PageRequest& page) = 0;
   // Every clue's plain columns, by id: what search filters and scopes use.
   virtual Result<std::vector<Clue>> ListAllClueColumns() = 0;
+
+  // Rectification: the problem lists (confirmed findings of rounds in rectification or closed)
+  // and the measures. `today` (YYYY-MM-DD, China time) decides what is overdue.
+  virtual Result<Page<ProblemRow>> ListProblems(const RectificationFilter& f, Date today,
+                                                const PageRequest& page) = 0;
+  virtual Result<MeasureId> NextMeasureId() = 0;
+  virtual Result<MeasureId> InsertMeasure(const MeasureRecord& m) = 0;
+  virtual Result<MeasureRecord> GetMeasure(MeasureId id) = 0;
+  virtual Status UpdateMeasure(const MeasureRecord& m) = 0;  // version-checked
+  // A problem's measures, oldest first.
+  virtual Result<std::vector<MeasureRecord>> ListMeasures(FindingId finding) = 0;
+  virtual Result<std::vector<Measure>> ListAllMeasureColumns() = 0;
 
   // Triage decisions and repeat links.
   virtual Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) = 0;

@@ -84,9 +84,12 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
                                                    *ctx->audit, content_key);
   ctx->clues = std::make_unique<ClueService>(*ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit,
                                              content_key);
+  ctx->rectification = std::make_unique<RectificationService>(
+      *ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit, *ctx->findings, content_key);
   ctx->search = std::make_unique<SearchService>(
       *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, *ctx->findings,
-      *ctx->clues, search_key, [](std::string_view s) { return text::Normalize(s); });
+      *ctx->clues, *ctx->rectification, search_key,
+      [](std::string_view s) { return text::Normalize(s); });
   XUNCHA_TRY(ctx->reports->SeedDefaults());
   return ctx;
 }

@@ -12,6 +12,7 @@
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
 #include "app/planning_service.h"
+#include "app/rectification_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
 #include "app/triage_service.h"
@@ -43,6 +44,7 @@ struct AppContext {
   std::unique_ptr<ReportService> reports;
   std::unique_ptr<FindingService> findings;
   std::unique_ptr<ClueService> clues;
+  std::unique_ptr<RectificationService> rectification;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // set by StartTriage
   std::string content_key_for_triage;     // handed to StartTriage

@@ -98,6 +98,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   api.SetSearch((*ctx)->search.get());
   api.SetFindings((*ctx)->findings.get());
   api.SetClues((*ctx)->clues.get());
+  api.SetRectification((*ctx)->rectification.get());
   api.SetTriage((*ctx)->triage.get());
   http::StaticFiles files(web);
   http::Metrics metrics;

@@ -155,3 +155,70 @@ Result<std::vector<Finding>> SqliteTransaction::ListAllFindingColumns() {
 }
 
 }  // namespace xuncha::sqlite
+
+namespace xuncha::sqlite {
+
+Result<Page<ProblemRow>> SqliteTransaction::ListProblems(const RectificationFilter& f, Date today,
+                                                         const PageRequest& page) {
+  // Each finding's measure counts, joined to the finding rows as kFindingSelect reads them.
+  const std::string counts =
+      "WITH mc AS (SELECT finding_id, count(*) AS n, sum(state='done') AS done, "
+      "sum(state='accepted') AS acc, "
+      "sum(state='planned' AND deadline IS NOT NULL AND deadline < ?10) AS late "
+      "FROM rectification_measures GROUP BY finding_id) ";
+  const std::string from = "LEFT JOIN mc ON mc.finding_id=f.id ";
+  const std::string where =
+      "WHERE f.state='confirmed' AND r.status IN ('rectification', 'closed') "
+      "AND (?1 IS NULL OR f.group_id IN (SELECT value FROM json_each(?1))) "
+      "AND (?2 IS NULL OR f.unit_id=?2) "
+      "AND (?3 IS NULL OR f.round_id=?3) AND (?4 IS NULL OR f.group_id=?4) "
+      "AND (?5 IS NULL OR f.unit_id=?5) "
+      "AND (?6 IS NULL OR (?6='no_measures' AND coalesce(mc.n, 0)=0) "
+      "  OR (?6='in_progress' AND mc.n>0 AND mc.acc<mc.n) "
+      "  OR (?6='closed_out' AND mc.n>0 AND mc.acc=mc.n)) ";
+  auto bind = [&](Statement& st) {
+    // A unit's liaison is scoped by his unit, not by groups.
+    st.Bind(1, IdsJson(f.all || f.only_unit.has_value(), f.groups));
+    std::optional<std::int64_t> only;
+    std::optional<std::int64_t> round;
+    std::optional<std::int64_t> group;
+    std::optional<std::int64_t> unit;
+    if (f.only_unit) only = f.only_unit->value;
+    if (f.round_id) round = f.round_id->value;
+    if (f.group_id) group = f.group_id->value;
+    if (f.unit_id) unit = f.unit_id->value;
+    st.Bind(2, only).Bind(3, round).Bind(4, group).Bind(5, unit);
+    if (f.status) st.Bind(6, ProblemStatusName(*f.status));
+    st.Bind(10, today.ToString());
+  };
+  Page<ProblemRow> out;
+  XUNCHA_ASSIGN_OR_RETURN(out.total, Count(counts +
+                                               "SELECT count(*) FROM findings f JOIN rounds r ON "
+                                               "r.id=f.round_id " +
+                                               from + where,
+                                           bind));
+  std::string select = kFindingSelect;
+  select.insert(select.find("FROM findings"),
+                ", r.status, coalesce(mc.n, 0), coalesce(mc.done, 0), coalesce(mc.acc, 0), "
+                "coalesce(mc.late, 0) ");
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st, Prep(counts + select + from + where +
+                           "ORDER BY r.start_date DESC, un.name, coalesce(fi.position, 0), f.id "
+                           "LIMIT ?8 OFFSET ?9"));
+  bind(*st);
+  st->Bind(8, page.page_size).Bind(9, page.offset());
+  XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<ProblemRow>(*st, [](const Statement& s) {
+                            ProblemRow row;
+                            row.finding = ReadFinding(s);
+                            row.round_status =
+                                ParseRoundStatus(s.Text(21)).value_or(RoundStatus::kClosed);
+                            row.measures = static_cast<int>(s.Int(22));
+                            row.done = static_cast<int>(s.Int(23));
+                            row.accepted = static_cast<int>(s.Int(24));
+                            row.overdue = static_cast<int>(s.Int(25));
+                            return row;
+                          }));
+  return out;
+}
+
+}  // namespace xuncha::sqlite

@@ -89,7 +89,11 @@ Status SqliteTransaction::QueueAllForSearch() {
   XUNCHA_TRY(fst->Run());
   XUNCHA_ASSIGN_OR_RETURN(Statement * cst, Prep("INSERT INTO search_outbox (kind, record_id) "
                                                 "SELECT 'clue', id FROM clues ORDER BY id"));
-  return cst->Run();
+  XUNCHA_TRY(cst->Run());
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * mst, Prep("INSERT INTO search_outbox (kind, record_id) "
+                            "SELECT 'rectification', id FROM rectification_measures ORDER BY id"));
+  return mst->Run();
 }
 
 Result<std::vector<Report>> SqliteTransaction::ListAllReportColumns() {

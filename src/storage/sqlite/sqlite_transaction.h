@@ -159,6 +159,15 @@ class SqliteTransaction final : public Transaction {
   Status UpdateClue(const ClueRecord& c) override;
   Result<Page<ClueRecord>> ListClues(const ClueFilter& f, const PageRequest& page) override;
   Result<std::vector<Clue>> ListAllClueColumns() override;
+
+  Result<Page<ProblemRow>> ListProblems(const RectificationFilter& f, Date today,
+                                        const PageRequest& page) override;
+  Result<MeasureId> NextMeasureId() override;
+  Result<MeasureId> InsertMeasure(const MeasureRecord& m) override;
+  Result<MeasureRecord> GetMeasure(MeasureId id) override;
+  Status UpdateMeasure(const MeasureRecord& m) override;
+  Result<std::vector<MeasureRecord>> ListMeasures(FindingId finding) override;
+  Result<std::vector<Measure>> ListAllMeasureColumns() override;
   Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) override;
   Status PutTriageDecision(const TriageDecisionRecord& d) override;
   Result<std::vector<TriageDecisionRecord>> ListTriageDecisions() override;
