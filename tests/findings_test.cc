@@ -394,3 +394,48 @@ TEST_F(FindingsTest, TheDemoHasFindingsMarkedAsDemoData) {
 
 }  // namespace
 }  // namespace xuncha
+
+namespace xuncha {
+namespace {
+
+TEST_F(FindingsTest, TheProblemListFollowsTheChecklistsOrder) {
+  const AssignmentView finance = Stationing("市财政局");
+  std::vector<FocusItem> items;
+  {
+    auto tx = app_.store->Begin(TxMode::kRead);
+    auto list = (*tx)->ListFocusItems(finance.assignment.round_id);
+    ASSERT_TRUE(list.ok());
+    items = *list;
+  }
+  // The last root item, the first root item and a sub-item of the first, written in that order.
+  std::vector<const FocusItem*> roots;
+  const FocusItem* sub = nullptr;
+  for (const auto& f : items) {
+    if (!f.parent_id) roots.push_back(&f);
+  }
+  ASSERT_GE(roots.size(), 2u);
+  for (const auto& f : items) {
+    if (f.parent_id == roots.front()->id) sub = &f;
+  }
+  ASSERT_NE(sub, nullptr) << "the demo checklist has sub-items";
+  std::vector<std::pair<FocusItemId, std::string>> order = {
+      {roots.back()->id, "甲末项问题"}, {sub->id, "乙子项问题"}, {roots.front()->id, "丙首项问题"}};
+  for (const auto& [focus, title] : order) {
+    FindingDraft d = Draft("市财政局", title, "事实。");
+    d.focus_item_id = focus;
+    ASSERT_TRUE(Write("member1", d).ok()) << title;
+  }
+  FindingListFilter f;
+  f.unit_id = finance.assignment.unit_id;
+  auto out = app_.findings->Export(app_.As("office"), f);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  std::vector<std::string> titles;
+  for (const auto& v : *out) {
+    const std::string& t = v.finding.content.title;
+    if (t == "甲末项问题" || t == "乙子项问题" || t == "丙首项问题") titles.push_back(t);
+  }
+  EXPECT_EQ(titles, (std::vector<std::string>{"丙首项问题", "乙子项问题", "甲末项问题"}));
+}
+
+}  // namespace
+}  // namespace xuncha

@@ -100,6 +100,7 @@ Result<FindingView> FindingService::View(Transaction& tx, const Actor& a, const 
   v.unit_name = rec.unit_name;
   v.round_name = rec.round_name;
   v.focus_title = rec.focus_title;
+  v.focus_order = rec.focus_order;
   v.created_by_name = rec.created_by_name;
   v.updated_by_name = rec.updated_by_name;
   if (detail) {
@@ -287,7 +288,7 @@ Result<std::vector<FindingView>> FindingService::Export(const Actor& a,
   }
   std::stable_sort(out.begin(), out.end(), [](const FindingView& x, const FindingView& y) {
     if (x.unit_name != y.unit_name) return x.unit_name < y.unit_name;
-    if (x.focus_title != y.focus_title) return x.focus_title < y.focus_title;
+    if (x.focus_order != y.focus_order) return x.focus_order < y.focus_order;
     if (x.finding.created_at != y.finding.created_at) {
       return x.finding.created_at < y.finding.created_at;
     }

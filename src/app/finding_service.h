@@ -31,6 +31,7 @@ struct FindingView {
   std::string unit_name;
   std::string round_name;
   std::string focus_title;
+  std::string focus_order;  // sorts as the round's checklist does (see FindingRecord)
   std::string created_by_name;
   std::string updated_by_name;
   std::vector<Leader> leaders;  // the roster entries of content.leaders still on the roster
@@ -77,8 +78,9 @@ class FindingService {
   Result<Page<FindingView>> List(const Actor& a, const FindingListFilter& f, const PageRequest& p);
 
   // The findings matching `f` with their facts, evidence and leaders, for the problem list
-  // (问题清单) export: by unit, then focus item, then oldest first. At most kMaxExport
-  // (kInvalidArgument "export_too_large" beyond: narrow the filters). Logged with the count.
+  // (问题清单) export: by unit, then focus item in the checklist's order, then oldest first. At
+  // most kMaxExport (kInvalidArgument "export_too_large" beyond: narrow the filters). Logged with
+  // the count.
   Result<std::vector<FindingView>> Export(const Actor& a, const FindingListFilter& f);
   static constexpr int kMaxExport = 2000;
 

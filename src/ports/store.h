@@ -206,6 +206,7 @@ struct FindingRecord {
   std::string unit_name;        // filled on read
   std::string round_name;       // filled on read
   std::string focus_title;      // filled on read; empty without a focus item
+  std::string focus_order;      // filled on read: sorts by the checklist's order, none last
   std::string created_by_name;  // filled on read
   std::string updated_by_name;  // filled on read
 };

@@ -5,13 +5,22 @@
 namespace xuncha::sqlite {
 namespace {
 
+// Where the focus item stands in the round's checklist: a root item by its position, a sub-item
+// after its parent by its own; no focus item sorts last.
+#define FOCUS_ORDER                                      \
+  "CASE WHEN fi.id IS NULL THEN '~' WHEN pf.id IS NULL " \
+  "THEN printf('%09d.%012d', fi.position, fi.id) "       \
+  "ELSE printf('%09d.%012d.%09d.%012d', pf.position, pf.id, fi.position, fi.id) END"
+
 constexpr const char* kFindingSelect =
     "SELECT f.id, f.version, f.assignment_id, f.round_id, f.group_id, f.unit_id, "
     "f.focus_item_id, f.state, f.disciplines, f.created_by, f.created_at, f.updated_by, "
     "f.updated_at, f.demo, f.content_box, g.name, un.name, r.name, coalesce(fi.title, ''), "
-    "coalesce(cu.display_name, ''), coalesce(uu.display_name, '') "
+    "coalesce(cu.display_name, ''), coalesce(uu.display_name, ''), " FOCUS_ORDER
+    " "
     "FROM findings f JOIN groups g ON g.id=f.group_id JOIN units un ON un.id=f.unit_id "
     "JOIN rounds r ON r.id=f.round_id LEFT JOIN focus_items fi ON fi.id=f.focus_item_id "
+    "LEFT JOIN focus_items pf ON pf.id=fi.parent_id "
     "LEFT JOIN users cu ON cu.id=f.created_by LEFT JOIN users uu ON uu.id=f.updated_by ";
 
 // The plain columns, read from the first 14 columns of kFindingSelect (or the same order).
@@ -44,6 +53,7 @@ FindingRecord ReadFinding(const Statement& st) {
   rec.focus_title = st.Text(18);
   rec.created_by_name = st.Text(19);
   rec.updated_by_name = st.Text(20);
+  rec.focus_order = st.Text(21);
   return rec;
 }
 
@@ -201,21 +211,21 @@ Result<Page<ProblemRow>> SqliteTransaction::ListProblems(const RectificationFilt
   select.insert(select.find("FROM findings"),
                 ", r.status, coalesce(mc.n, 0), coalesce(mc.done, 0), coalesce(mc.acc, 0), "
                 "coalesce(mc.late, 0) ");
-  XUNCHA_ASSIGN_OR_RETURN(
-      Statement * st, Prep(counts + select + from + where +
-                           "ORDER BY r.start_date DESC, un.name, coalesce(fi.position, 0), f.id "
-                           "LIMIT ?8 OFFSET ?9"));
+  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
+                          Prep(counts + select + from + where +
+                               "ORDER BY r.start_date DESC, un.name, " FOCUS_ORDER ", f.id "
+                               "LIMIT ?8 OFFSET ?9"));
   bind(*st);
   st->Bind(8, page.page_size).Bind(9, page.offset());
   XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<ProblemRow>(*st, [](const Statement& s) {
                             ProblemRow row;
                             row.finding = ReadFinding(s);
                             row.round_status =
-                                ParseRoundStatus(s.Text(21)).value_or(RoundStatus::kClosed);
-                            row.measures = static_cast<int>(s.Int(22));
-                            row.done = static_cast<int>(s.Int(23));
-                            row.accepted = static_cast<int>(s.Int(24));
-                            row.overdue = static_cast<int>(s.Int(25));
+                                ParseRoundStatus(s.Text(22)).value_or(RoundStatus::kClosed);
+                            row.measures = static_cast<int>(s.Int(23));
+                            row.done = static_cast<int>(s.Int(24));
+                            row.accepted = static_cast<int>(s.Int(25));
+                            row.overdue = static_cast<int>(s.Int(26));
                             return row;
                           }));
   return out;
