@@ -70,27 +70,12 @@ ClueDraft DraftFromJson(Fields& f, bool edit) {
   ClueDraft d;
   d.assignment_id = AssignmentId(f.Id("assignment_id"));
   d.organ = OptOrgan(f);
-  for (const auto& key : f.StrList("disciplines")) {
-    auto disc = DisciplineFromKey(key);
-    if (!disc) {
-      f.Fail("disciplines", "unknown_discipline");
-      continue;
-    }
-    d.disciplines.push_back(*disc);
-  }
+  ReadDisciplines(f, d.disciplines);
   d.content.title = f.Str("title");
   d.content.description = f.Str("description");
   d.content.evidence = f.Str("evidence");
   d.content.other_persons = f.Str("other_persons");
-  if (const json* arr = f.Arr("leaders")) {
-    for (const auto& x : *arr) {
-      if (!x.is_number_integer()) {
-        f.Fail("leaders", "invalid_value");
-        continue;
-      }
-      d.content.leaders.emplace_back(LeaderId(x.get<std::int64_t>()));
-    }
-  }
+  ReadLeaderIds(f, d.content.leaders);
   for (auto& [field, key] : ValidateClueDraft(d)) {
     if (!(edit && field == "assignment_id")) f.Fail(field, key);
   }
@@ -99,27 +84,13 @@ ClueDraft DraftFromJson(Fields& f, bool edit) {
 
 Result<ClueListFilter> ListFilter(const Ctx& ctx) {
   ClueListFilter f;
-  XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
-  if (round) f.round_id = RoundId(*round);
-  XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
-  if (group) f.group_id = GroupId(*group);
-  XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
-  if (unit) f.unit_id = UnitId(*unit);
-  const std::string state = QueryStr(ctx, "state");
-  if (!state.empty()) {
-    f.state = ParseClueState(state);
-    if (!f.state) return InvalidArgument("bad state", "bad_query");
-  }
-  const std::string organ = QueryStr(ctx, "organ");
-  if (!organ.empty()) {
-    f.organ = ParseOrgan(organ);
-    if (!f.organ) return InvalidArgument("bad organ", "bad_query");
-  }
-  const std::string discipline = QueryStr(ctx, "discipline");
-  if (!discipline.empty()) {
-    f.discipline = DisciplineFromKey(discipline);
-    if (!f.discipline) return InvalidArgument("bad discipline", "bad_query");
-  }
+  XUNCHA_ASSIGN_OR_RETURN(PlaceFilter place, QueryPlace(ctx));
+  f.round_id = place.round_id;
+  f.group_id = place.group_id;
+  f.unit_id = place.unit_id;
+  XUNCHA_ASSIGN_OR_RETURN(f.state, QueryEnum(ctx, "state", ParseClueState));
+  XUNCHA_ASSIGN_OR_RETURN(f.organ, QueryEnum(ctx, "organ", ParseOrgan));
+  XUNCHA_ASSIGN_OR_RETURN(f.discipline, QueryEnum(ctx, "discipline", DisciplineFromKey));
   return f;
 }
 

@@ -78,26 +78,11 @@ FindingDraft DraftFromJson(Fields& f) {
   FindingDraft d;
   d.assignment_id = AssignmentId(f.Id("assignment_id"));
   if (auto focus = f.OptId("focus_item_id")) d.focus_item_id = FocusItemId(*focus);
-  for (const auto& key : f.StrList("disciplines")) {
-    auto disc = DisciplineFromKey(key);
-    if (!disc) {
-      f.Fail("disciplines", "unknown_discipline");
-      continue;
-    }
-    d.disciplines.push_back(*disc);
-  }
+  ReadDisciplines(f, d.disciplines);
   d.content.title = f.Str("title");
   d.content.description = f.Str("description");
   d.content.evidence = f.Str("evidence");
-  if (const json* arr = f.Arr("leaders")) {
-    for (const auto& x : *arr) {
-      if (!x.is_number_integer()) {
-        f.Fail("leaders", "invalid_value");
-        continue;
-      }
-      d.content.leaders.emplace_back(LeaderId(x.get<std::int64_t>()));
-    }
-  }
+  ReadLeaderIds(f, d.content.leaders);
   return d;
 }
 
@@ -110,24 +95,14 @@ void AddDraftErrors(Fields& f, const FindingDraft& d, bool edit) {
 
 Result<FindingListFilter> ListFilter(const Ctx& ctx) {
   FindingListFilter f;
-  XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
-  if (round) f.round_id = RoundId(*round);
-  XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
-  if (group) f.group_id = GroupId(*group);
-  XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
-  if (unit) f.unit_id = UnitId(*unit);
+  XUNCHA_ASSIGN_OR_RETURN(PlaceFilter place, QueryPlace(ctx));
+  f.round_id = place.round_id;
+  f.group_id = place.group_id;
+  f.unit_id = place.unit_id;
   XUNCHA_ASSIGN_OR_RETURN(auto focus, QueryId(ctx, "focus_item_id"));
   if (focus) f.focus_item_id = FocusItemId(*focus);
-  const std::string state = QueryStr(ctx, "state");
-  if (!state.empty()) {
-    f.state = ParseFindingState(state);
-    if (!f.state) return InvalidArgument("bad state", "bad_query");
-  }
-  const std::string discipline = QueryStr(ctx, "discipline");
-  if (!discipline.empty()) {
-    f.discipline = DisciplineFromKey(discipline);
-    if (!f.discipline) return InvalidArgument("bad discipline", "bad_query");
-  }
+  XUNCHA_ASSIGN_OR_RETURN(f.state, QueryEnum(ctx, "state", ParseFindingState));
+  XUNCHA_ASSIGN_OR_RETURN(f.discipline, QueryEnum(ctx, "discipline", DisciplineFromKey));
   return f;
 }
 

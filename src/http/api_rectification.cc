@@ -67,17 +67,11 @@ MeasureDraft DraftFromJson(Fields& f, bool edit) {
 
 Result<ProblemListFilter> ListFilter(const Ctx& ctx) {
   ProblemListFilter f;
-  XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
-  if (round) f.round_id = RoundId(*round);
-  XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
-  if (group) f.group_id = GroupId(*group);
-  XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
-  if (unit) f.unit_id = UnitId(*unit);
-  const std::string status = QueryStr(ctx, "status");
-  if (!status.empty()) {
-    f.status = ParseProblemStatus(status);
-    if (!f.status) return InvalidArgument("bad status", "bad_query");
-  }
+  XUNCHA_ASSIGN_OR_RETURN(PlaceFilter place, QueryPlace(ctx));
+  f.round_id = place.round_id;
+  f.group_id = place.group_id;
+  f.unit_id = place.unit_id;
+  XUNCHA_ASSIGN_OR_RETURN(f.status, QueryEnum(ctx, "status", ParseProblemStatus));
   return f;
 }
 

@@ -97,4 +97,38 @@ std::optional<Organ> OptOrgan(Fields& f) {
   return o;
 }
 
+Result<PlaceFilter> QueryPlace(const Ctx& ctx) {
+  PlaceFilter p;
+  XUNCHA_ASSIGN_OR_RETURN(auto round, QueryId(ctx, "round_id"));
+  if (round) p.round_id = RoundId(*round);
+  XUNCHA_ASSIGN_OR_RETURN(auto group, QueryId(ctx, "group_id"));
+  if (group) p.group_id = GroupId(*group);
+  XUNCHA_ASSIGN_OR_RETURN(auto unit, QueryId(ctx, "unit_id"));
+  if (unit) p.unit_id = UnitId(*unit);
+  return p;
+}
+
+void ReadDisciplines(Fields& f, std::vector<Discipline>& out) {
+  for (const auto& key : f.StrList("disciplines")) {
+    auto d = DisciplineFromKey(key);
+    if (!d) {
+      f.Fail("disciplines", "unknown_discipline");
+      continue;
+    }
+    out.push_back(*d);
+  }
+}
+
+void ReadLeaderIds(Fields& f, std::vector<FindingLeader>& out) {
+  const nlohmann::json* arr = f.Arr("leaders");
+  if (arr == nullptr) return;
+  for (const auto& x : *arr) {
+    if (!x.is_number_integer()) {
+      f.Fail("leaders", "invalid_value");
+      continue;
+    }
+    out.emplace_back(LeaderId(x.get<std::int64_t>()));
+  }
+}
+
 }  // namespace xuncha::http

@@ -30,6 +30,31 @@ Result<nlohmann::json> Body(const Ctx& ctx);
 // The field errors as a kValidation error, or Ok.
 Status Check(Fields& f);
 
+// The optional query parameter `name` parsed by `parse` (returning std::optional<E>): nullopt
+// when absent, kInvalidArgument "bad_query" when it names nothing `parse` knows.
+template <typename Parse>
+auto QueryEnum(const Ctx& ctx, const char* name, Parse parse)
+    -> Result<decltype(parse(std::string_view()))> {
+  const std::string v = QueryStr(ctx, name);
+  if (v.empty()) return decltype(parse(std::string_view()))();
+  auto out = parse(v);
+  if (!out) return InvalidArgument(std::string("bad ") + name, "bad_query");
+  return out;
+}
+
+// Where a list looks: the optional round_id, group_id and unit_id query parameters.
+struct PlaceFilter {
+  std::optional<RoundId> round_id;
+  std::optional<GroupId> group_id;
+  std::optional<UnitId> unit_id;
+};
+Result<PlaceFilter> QueryPlace(const Ctx& ctx);
+
+// The body's "disciplines" (keys; unknown_discipline for one it does not know) and "leaders"
+// (roster leader ids; invalid_value for anything else), appended to `out`.
+void ReadDisciplines(Fields& f, std::vector<Discipline>& out);
+void ReadLeaderIds(Fields& f, std::vector<FindingLeader>& out);
+
 // The body's "organ": nullopt when absent or null; an unknown value fails the field
 // (invalid_value).
 std::optional<Organ> OptOrgan(Fields& f);
