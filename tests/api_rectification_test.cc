@@ -106,6 +106,7 @@ TEST_F(ApiRectificationTest, TheUnitAnswersItsProblemAndTheOfficeClosesItOut) {
   json found = unit.Get("/api/v1/search?q=%E5%8F%B0%E8%B4%A6&kind=rectification").json();
   ASSERT_EQ(found["total"], 1) << found.dump();
   EXPECT_EQ(found["items"][0]["kind"], "rectification");
+  EXPECT_EQ(found["items"][0]["measure_kind"], "ongoing") << "the measure keeps its own kind";
   EXPECT_EQ(found["items"][0]["finding_id"], problem);
 }
 

@@ -324,5 +324,42 @@ TEST_F(CluesTest, TheDemoHandsOneClueToTheCommission) {
   EXPECT_EQ(office->total, 1);
 }
 
+TEST_F(CluesTest, AWithdrawnClueIsNeitherEditedNorSeenByTheOrgan) {
+  auto c = Write("member1", Draft("反映干部子丑寅卯违规兼职", "在企业兼职取酬。"));
+  ASSERT_TRUE(c.ok());
+  auto withdrawn = Move("leader1", *c, ClueState::kWithdrawn);
+  ASSERT_TRUE(withdrawn.ok());
+  EXPECT_FALSE(withdrawn->editable);
+  EXPECT_EQ(withdrawn->allowed_transitions, std::vector<ClueState>{ClueState::kDraft});
+  auto edit = app_.clues->Update(app_.As("member1"), c->clue.id, withdrawn->clue.version,
+                                 Draft("改写", "改写。"));
+  ASSERT_FALSE(edit.ok());
+  EXPECT_EQ(edit.error().key, "clue_not_editable");
+  EXPECT_EQ(GetCode("clue", c->clue.id), "not_found");
+  EXPECT_EQ(Searched("clue", "子丑寅卯"), 0);
+  EXPECT_EQ(Searched("member1", "子丑寅卯"), 1);
+  // The office reads but never moves a clue; another group's leader does not even see it.
+  auto by_office = Move("office", *withdrawn, ClueState::kDraft);
+  ASSERT_FALSE(by_office.ok());
+  EXPECT_EQ(by_office.error().key, "clue_move_forbidden");
+  auto restored = Move("leader1", *withdrawn, ClueState::kDraft);
+  ASSERT_TRUE(restored.ok());
+  EXPECT_TRUE(restored->editable);
+}
+
+TEST_F(CluesTest, OnlyAGroupLeaderAccountLeadsTheGroup) {
+  // member1's inspector recorded as 组长 does not make a group_member account the leader.
+  Actor a = app_.As("leader1");
+  a.user.role = Role::kGroupMember;
+  auto c = Write("member1", Draft("标题", "内容"));
+  ASSERT_TRUE(c.ok());
+  ClueMove m;
+  m.version = c->clue.version;
+  m.to = ClueState::kHandedOver;
+  auto moved = app_.clues->Move(a, c->clue.id, m);
+  ASSERT_FALSE(moved.ok());
+  EXPECT_EQ(moved.error().key, "clue_move_forbidden");
+}
+
 }  // namespace
 }  // namespace xuncha

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/demo.h"
 #include "test_support.h"
 
 namespace xuncha {
@@ -231,6 +232,64 @@ TEST_F(RectificationTest, MeasuresAreSealedLoggedAndSearchableInScope) {
   for (const auto& e : log->items) actions.insert(e.action);
   EXPECT_TRUE(actions.count("measure.create"));
   EXPECT_TRUE(actions.count("measure.move"));
+}
+
+TEST_F(RectificationTest, AnotherUnitsLiaisonSeesNothingOfIt) {
+  SetRound(RoundStatus::kRectification);
+  auto m = app_.rectification->Create(app_.As("unit1"), Draft("腾退超标办公用房"));
+  ASSERT_TRUE(m.ok());
+  // A liaison of 市交通运输局, the other unit stationed in round 9.
+  UnitId transport;
+  {
+    auto tx = app_.store->Begin(TxMode::kRead);
+    Scope all;
+    all.all = true;
+    auto units = (*tx)->ListUnits(all, "", {1, 50});
+    ASSERT_TRUE(units.ok());
+    for (const auto& u : units->items) {
+      if (u.name == "市交通运输局") transport = u.id;
+    }
+  }
+  ASSERT_TRUE(transport.valid());
+  NewUser nu;
+  nu.username = "unit2";
+  nu.display_name = "市交通运输局联络人";
+  nu.role = Role::kUnit;
+  nu.unit_id = transport;
+  nu.password = kDemoPassword;
+  nu.must_change_password = false;
+  ASSERT_TRUE(app_.auth->CreateUser(app_.As("admin"), nu).ok());
+  EXPECT_EQ(Outcome("unit2"), "not_found");
+  EXPECT_EQ(app_.rectification->Problems(app_.As("unit2"), {}, {1, 20})->total, 0);
+  auto create = app_.rectification->Create(app_.As("unit2"), Draft("代为整改"));
+  ASSERT_FALSE(create.ok());
+  EXPECT_EQ(create.error().fields.at("finding_id"), "not_found");
+  auto edit =
+      app_.rectification->Update(app_.As("unit2"), m->measure.id, m->measure.version, Draft("改"));
+  ASSERT_FALSE(edit.ok());
+  EXPECT_EQ(edit.error().code, ErrorCode::kNotFound);
+  auto move = Move("unit2", *m, MeasureState::kDone, "已完成");
+  ASSERT_FALSE(move.ok());
+  EXPECT_EQ(move.error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(Searched("unit2", "腾退"), 0);
+  EXPECT_EQ(Searched("unit1", "腾退"), 1);
+}
+
+TEST_F(RectificationTest, ARoundTakenBackOutOfRectificationTakesItsMeasuresWithIt) {
+  SetRound(RoundStatus::kRectification);
+  auto m = app_.rectification->Create(app_.As("unit1"), Draft("腾退超标办公用房"));
+  ASSERT_TRUE(m.ok());
+  ASSERT_EQ(Searched("unit1", "腾退"), 1);
+  SetRound(RoundStatus::kReporting);
+  EXPECT_EQ(Outcome("unit1"), "not_found");
+  EXPECT_EQ(Searched("unit1", "腾退"), 0) << "the problem is the group's draft material again";
+  EXPECT_EQ(Searched("office", "腾退"), 0);
+  auto move = Move("unit1", *m, MeasureState::kDone, "已完成");
+  ASSERT_FALSE(move.ok());
+  EXPECT_EQ(move.error().code, ErrorCode::kNotFound);
+  SetRound(RoundStatus::kRectification);
+  EXPECT_EQ(Searched("unit1", "腾退"), 1);
+  EXPECT_TRUE(Move("unit1", *m, MeasureState::kDone, "已完成").ok());
 }
 
 }  // namespace

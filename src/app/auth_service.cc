@@ -214,7 +214,8 @@ Result<User> AuthService::CreateUser(const Actor& actor, const NewUser& nu) {
   u.id = *id;
   XUNCHA_TRY(tx->PutUserKeys(u.id, keys.stored));
   XUNCHA_TRY(audit_.Append(*tx, actor, "user.create", "user", std::to_string(u.id.value),
-                           u.username + " " + std::string(RoleName(u.role))));
+                           u.username + " " + std::string(RoleName(u.role)) +
+                               (u.organ ? " organ " + std::string(OrganName(*u.organ)) : "")));
   XUNCHA_TRY(tx->Commit());
   return u;
 }
@@ -236,13 +237,19 @@ Result<User> AuthService::UpdateUser(const Actor& actor, const User& changes) {
   u.custodian = changes.role == Role::kOffice && changes.custodian;
   u.inspector_id = IsGroupRole(changes.role) ? changes.inspector_id : std::nullopt;
   u.unit_id = changes.role == Role::kUnit ? changes.unit_id : std::nullopt;
+  const std::optional<Organ> old_organ = u.organ;
   u.organ = changes.role == Role::kClueRecipient ? changes.organ : std::nullopt;
+  // Which clues the account reads follows its organ: the log keeps both sides of a change.
+  std::string organ_change;
+  if (old_organ != u.organ) {
+    organ_change = " organ " + std::string(old_organ ? OrganName(*old_organ) : "none") + "->" +
+                   std::string(u.organ ? OrganName(*u.organ) : "none");
+  }
   XUNCHA_TRY(tx->UpdateUser(u));
   if (u.disabled) XUNCHA_TRY(tx->DeleteSessionsOf(u.id));
   XUNCHA_TRY(audit_.Append(*tx, actor, "user.update", "user", std::to_string(u.id.value),
                            std::string(RoleName(u.role)) + (u.disabled ? " disabled" : "") +
-                               (u.custodian ? " custodian" : "") +
-                               (u.organ ? " " + std::string(OrganName(*u.organ)) : "")));
+                               (u.custodian ? " custodian" : "") + organ_change));
   XUNCHA_TRY(tx->Commit());
   u.version += 1;
   return u;

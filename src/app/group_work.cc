@@ -13,6 +13,8 @@ Result<bool> WorksInGroup(Transaction& tx, const Actor& a, GroupId group) {
 }
 
 Result<bool> LeadsGroup(Transaction& tx, const Actor& a, GroupId group) {
+  // As PlanningService::IsLeaderOf: the account's role and the group's record must agree.
+  if (a.user.role != Role::kGroupLeader) return false;
   XUNCHA_ASSIGN_OR_RETURN(bool works, WorksInGroup(tx, a, group));
   if (!works) return false;
   XUNCHA_ASSIGN_OR_RETURN(Group g, tx.GetGroup(group));

@@ -12,7 +12,7 @@ namespace xuncha {
 
 // The caller is a member or the leader of `group` (group roles only).
 Result<bool> WorksInGroup(Transaction& tx, const Actor& a, GroupId group);
-// The caller is the leader (组长) of `group`.
+// The caller is the leader (组长) of `group`: a group_leader account whose inspector leads it.
 Result<bool> LeadsGroup(Transaction& tx, const Actor& a, GroupId group);
 
 // Sets e["leaders"] = "not_in_unit" for a leader not on `unit`'s roster; fills in the others'

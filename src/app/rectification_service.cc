@@ -98,6 +98,13 @@ Result<MeasureRecord> RectificationService::LoadMeasure(Transaction& tx, const A
   XUNCHA_ASSIGN_OR_RETURN(RectificationScope s, ScopeFor(tx, a));
   XUNCHA_ASSIGN_OR_RETURN(MeasureRecord rec, tx.GetMeasure(id));
   if (!s.Sees(rec.measure.group_id, rec.measure.unit_id)) return NotFound("measure");
+  // A measure stands while its problem is on a list: should the office take the round back out
+  // of rectification, its finding is the group's draft material again.
+  auto problem = LoadProblem(tx, a, rec.measure.finding_id);
+  if (!problem.ok()) {
+    if (problem.error().code == ErrorCode::kNotFound) return NotFound("measure");
+    return problem.error();
+  }
   return rec;
 }
 
@@ -338,6 +345,13 @@ Result<MeasureView> RectificationService::Move(const Actor& a, MeasureId id, con
   XUNCHA_ASSIGN_OR_RETURN(MeasureView v, View(*tx, a, saved));
   XUNCHA_TRY(tx->Commit());
   return v;
+}
+
+Result<std::set<std::int64_t>> RectificationService::ProblemIds(Transaction& tx) {
+  XUNCHA_ASSIGN_OR_RETURN(auto ids, tx.ListProblemIds());
+  std::set<std::int64_t> out;
+  for (FindingId id : ids) out.insert(id.value);
+  return out;
 }
 
 Result<std::string> RectificationService::SearchText(const MeasureRecord& rec) {

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -107,6 +108,9 @@ class RectificationService {
 
   // ---- for search ----
   Result<RectificationScope> ScopeFor(Transaction& tx, const Actor& a);
+  // The findings now on a problem list (confirmed, round in rectification or closed): a
+  // measure is searched only while its problem is one of them.
+  static Result<std::set<std::int64_t>> ProblemIds(Transaction& tx);
   Result<std::string> SearchText(const MeasureRecord& rec);
   Result<std::vector<MeasureView>> Summaries(const Actor& a, const std::vector<MeasureId>& ids);
 

@@ -79,6 +79,7 @@ SearchService::Columns SearchService::ColumnsOf(const Measure& m) {
   out.unit_id = m.unit_id;
   out.state = std::string(MeasureStateName(m.state));
   out.at = m.created_at;
+  out.finding_id = m.finding_id.value;
   return out;
 }
 
@@ -525,6 +526,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
   std::optional<FindingScope> finding_scope;
   std::optional<ClueScope> clue_scope;
   std::optional<RectificationScope> measure_scope;
+  std::set<std::int64_t> problems;  // measures count while their problem is on a list
   std::optional<std::set<std::int64_t>> with_discipline;
   std::optional<Discipline> discipline;
   if (r.discipline) discipline = DisciplineFromKey(*r.discipline);
@@ -551,6 +553,7 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
     auto ms = rectification_.ScopeFor(*tx, a);
     if (ms.ok()) {
       measure_scope = std::move(*ms);
+      XUNCHA_ASSIGN_OR_RETURN(problems, RectificationService::ProblemIds(*tx));
     } else if (ms.error().code != ErrorCode::kPermissionDenied) {
       return ms.error();
     }
@@ -606,7 +609,8 @@ Result<SearchResults> SearchService::Search(const Actor& a, const SearchRequest&
       }
       if (d.kind == kMeasureKind) {
         // A measure has no discipline of its own.
-        return measure_scope && measure_scope->Sees(c.group_id, c.unit_id) && !discipline;
+        return measure_scope && measure_scope->Sees(c.group_id, c.unit_id) && !discipline &&
+               problems.count(c.finding_id) > 0;
       }
       return false;
     };

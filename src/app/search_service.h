@@ -140,6 +140,7 @@ class SearchService {
     std::vector<Discipline> disciplines;         // findings, clues (a report's are in its triage)
     std::optional<ClueState> clue_state;         // clues: with the organ or not
     Organ organ = Organ::kDisciplineCommission;  // clues: to whom it is handed
+    std::int64_t finding_id = 0;                 // measures: the problem they answer
   };
   static Columns ColumnsOf(const Report& r);
   static Columns ColumnsOf(const Finding& f);

@@ -87,6 +87,8 @@ void Api::AddSearchRoutes() {
                : h.kind == "clue"          ? ClueSummaryJson(h.clue)
                : h.kind == "rectification" ? MeasureJson(h.measure)
                                            : ReportSummaryJson(h.report);
+      // A measure has a kind of its own (立行立改, ...): in a hit it is measure_kind.
+      if (h.kind == "rectification") j["measure_kind"] = j["kind"];
       j["kind"] = h.kind;
       j["score"] = h.score;
       j["snippet"] = SnippetJson(h.snippet);

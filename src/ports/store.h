@@ -494,6 +494,8 @@ class Transaction {
   // and the measures. `today` (YYYY-MM-DD, China time) decides what is overdue.
   virtual Result<Page<ProblemRow>> ListProblems(const RectificationFilter& f, Date today,
                                                 const PageRequest& page) = 0;
+  // The ids of every finding on a problem list, whatever the scope.
+  virtual Result<std::vector<FindingId>> ListProblemIds() = 0;
   virtual Result<MeasureId> NextMeasureId() = 0;
   virtual Result<MeasureId> InsertMeasure(const MeasureRecord& m) = 0;
   virtual Result<MeasureRecord> GetMeasure(MeasureId id) = 0;

@@ -211,10 +211,10 @@ Result<Page<ProblemRow>> SqliteTransaction::ListProblems(const RectificationFilt
   select.insert(select.find("FROM findings"),
                 ", r.status, coalesce(mc.n, 0), coalesce(mc.done, 0), coalesce(mc.acc, 0), "
                 "coalesce(mc.late, 0) ");
-  XUNCHA_ASSIGN_OR_RETURN(Statement * st,
-                          Prep(counts + select + from + where +
-                               "ORDER BY r.start_date DESC, un.name, " FOCUS_ORDER ", f.id "
-                               "LIMIT ?8 OFFSET ?9"));
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st, Prep(counts + select + from + where +
+                           "ORDER BY r.start_date DESC, r.id DESC, un.name, " FOCUS_ORDER ", f.id "
+                           "LIMIT ?8 OFFSET ?9"));
   bind(*st);
   st->Bind(8, page.page_size).Bind(9, page.offset());
   XUNCHA_ASSIGN_OR_RETURN(out.items, AllRows<ProblemRow>(*st, [](const Statement& s) {
@@ -229,6 +229,14 @@ Result<Page<ProblemRow>> SqliteTransaction::ListProblems(const RectificationFilt
                             return row;
                           }));
   return out;
+}
+
+Result<std::vector<FindingId>> SqliteTransaction::ListProblemIds() {
+  XUNCHA_ASSIGN_OR_RETURN(
+      Statement * st,
+      Prep("SELECT f.id FROM findings f JOIN rounds r ON r.id=f.round_id "
+           "WHERE f.state='confirmed' AND r.status IN ('rectification', 'closed') ORDER BY f.id"));
+  return AllRows<FindingId>(*st, [](const Statement& s) { return FindingId(s.Int(0)); });
 }
 
 }  // namespace xuncha::sqlite

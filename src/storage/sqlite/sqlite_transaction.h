@@ -162,6 +162,7 @@ class SqliteTransaction final : public Transaction {
 
   Result<Page<ProblemRow>> ListProblems(const RectificationFilter& f, Date today,
                                         const PageRequest& page) override;
+  Result<std::vector<FindingId>> ListProblemIds() override;
   Result<MeasureId> NextMeasureId() override;
   Result<MeasureId> InsertMeasure(const MeasureRecord& m) override;
   Result<MeasureRecord> GetMeasure(MeasureId id) override;
