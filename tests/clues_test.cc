@@ -361,5 +361,33 @@ TEST_F(CluesTest, OnlyAGroupLeaderAccountLeadsTheGroup) {
   EXPECT_EQ(moved.error().key, "clue_move_forbidden");
 }
 
+TEST_F(CluesTest, ASealedBoxMovedToAnotherClueOrPartDoesNotOpen) {
+  auto a = Write("member1", Draft("甲线索", "甲的事实。"));
+  auto b = Write("member1", Draft("乙线索", "乙的事实。"));
+  ASSERT_TRUE(a.ok() && b.ok());
+  auto handed = Move("leader1", *a, ClueState::kHandedOver);
+  auto received = Move("clue", *handed, ClueState::kReceived);
+  ASSERT_TRUE(Move("clue", *received, ClueState::kDisposed, ClueDisposal::kClose, "了结说明").ok());
+  {
+    auto tx = app_.store->Begin(TxMode::kWrite);
+    auto ra = (*tx)->GetClue(a->clue.id);
+    auto rb = (*tx)->GetClue(b->clue.id);
+    ASSERT_TRUE(ra.ok() && rb.ok());
+    // b gets a's content; a's disposal box takes the place of its content.
+    ClueRecord moved = *rb;
+    moved.content_box = ra->content_box;
+    ASSERT_TRUE((*tx)->UpdateClue(moved).ok());
+    ClueRecord swapped = *ra;
+    swapped.content_box = ra->disposal_box;
+    ASSERT_TRUE((*tx)->UpdateClue(swapped).ok());
+    ASSERT_TRUE((*tx)->Commit().ok());
+  }
+  for (ClueId id : {a->clue.id, b->clue.id}) {
+    auto r = app_.clues->Get(app_.As("office"), id);
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().key, "decrypt_failed");
+  }
+}
+
 }  // namespace
 }  // namespace xuncha
