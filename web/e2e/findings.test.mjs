@@ -411,20 +411,25 @@ test('导出问题清单 fetches the group’s findings as a workbook with the f
   assert.equal(await member.locator('.el-message--error').count(), 0)
 })
 
-test('the leading group searches findings only and reads them without changing them', async () => {
+test('the leading group searches findings (and measures) and reads them without changing them', async () => {
   const head = await pageFor('leadership')
   await head.locator('[data-menu=findings]').waitFor()
   await head.locator('[data-menu=search]').click()
   await head.waitForURL('**/search')
   await head.locator('.search-idle').getByText('各巡察组问题底稿').waitFor()
-  assert.equal(await head.locator('.kind-filter').count(), 0)
+  // Findings and rectification measures: no reports, clues or channel.
+  const kinds = await head.locator('.kind-filter .el-radio-button').allTextContents()
+  assert.deepEqual(
+    kinds.map((s) => s.trim()),
+    ['全部', '问题底稿', '整改措施'],
+  )
   assert.equal(await head.locator('.channel-filter').count(), 0)
   const input = head.locator('.search-input input')
   await input.fill(WORD)
   const answer = head.waitForResponse(isApi('GET', '/search'))
   await input.press('Enter')
   const res = await answer
-  assert.equal(new URL(res.url()).searchParams.get('kind'), 'finding')
+  assert.equal(new URL(res.url()).searchParams.get('kind'), null)
   const body = await checkResponse(res, '/search')
   assert.equal(body.total, 1, JSON.stringify(body))
   await head.locator('.search-hit .kind-tag', { hasText: '问题底稿' }).waitFor()

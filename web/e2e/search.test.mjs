@@ -3,7 +3,8 @@
 // the term marked and opens; one character finds too; another group's report
 // (公车, 第二巡察组) finds nothing for him; a bad query shows the server's
 // Chinese message; a report whose content holds markup shows it as text in the
-// snippet (no element, no alert). The unit liaison has neither menu nor page.
+// snippet (no element, no alert). The unit liaison finds his unit's measures only (no
+// report); admin is refused.
 // Every search answer the UI receives is checked against docs/openapi.yaml.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -200,22 +201,35 @@ test('markup in a report is shown as text in the snippet', async () => {
   assert.deepEqual(dialogs, [], 'no alert() may run')
 })
 
-test('the unit liaison has no 检索: no menu, 未找到, and 403 from the API', async () => {
+test('the unit liaison searches his unit’s measures only: no reports; admin gets 403', async () => {
   const unit = await env.newPage()
   await login(unit, 'unit1')
-  await unit.locator('.menu').getByText('巡察轮次').waitFor()
-  assert.equal(await unit.locator('[data-menu=search]').count(), 0)
+  // 检索 is in his menu, the kind fixed to 整改措施: no kind switch, no channel.
+  await unit.locator('[data-menu=search]').click()
+  await unit.waitForURL('**/search')
+  await unit.locator('.search-idle').getByText('本单位整改措施').waitFor()
+  assert.equal(await unit.locator('.kind-filter').count(), 0)
+  assert.equal(await unit.locator('.channel-filter').count(), 0)
+  const answer = unit.waitForResponse(isSearch)
   await unit.goto('/search?q=%E5%AE%B4%E8%AF%B7')
-  await unit.getByText('未找到').first().waitFor()
+  const res = await answer
+  assert.equal(new URL(res.url()).searchParams.get('kind'), 'rectification')
+  const body = await checkResponse(res, '/search')
+  assert.equal(body.total, 0, 'never the reports about his unit')
+  await unit.locator('.search-none').getByText('未找到符合条件的整改措施').waitFor()
+  // Even asked for every kind, the server finds him no report.
+  const all = await api(unit, 'GET', '/search?q=%E5%AE%B4%E8%AF%B7')
+  assert.equal(all.status, 200)
+  assert.equal(all.body.total, 0)
+  await unit.context().close()
 
   const ctx = await env.browser.newContext({ baseURL: env.server.url })
   const signed = await ctx.request.post('/api/v1/session', {
-    data: { username: 'unit1', password: PASSWORD },
+    data: { username: 'admin', password: PASSWORD },
   })
   assert.equal(signed.status(), 200)
-  const res = await ctx.request.get('/api/v1/search?q=%E5%AE%B4%E8%AF%B7')
-  assert.equal(res.status(), 403)
-  assertMatchesSpec('GET', '/search', 403, res.headers()['content-type'], await res.text())
+  const refused = await ctx.request.get('/api/v1/search?q=%E5%AE%B4%E8%AF%B7')
+  assert.equal(refused.status(), 403)
+  assertMatchesSpec('GET', '/search', 403, refused.headers()['content-type'], await refused.text())
   await ctx.close()
-  await unit.context().close()
 })

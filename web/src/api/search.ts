@@ -1,10 +1,12 @@
-// 检索: full-text search over the reports, findings and clues the user may see (docs/search.md).
+// 检索: full-text search over the reports, findings, clues and rectification measures the user
+// may see (docs/search.md).
 import { http } from './http'
 import type {
   Channel,
   ClueState,
   DisciplineKey,
   FindingState,
+  MeasureState,
   PageQuery,
   ReportState,
   SearchKind,
@@ -15,15 +17,15 @@ import type {
 export interface SearchQuery extends PageQuery {
   /** The query: space = AND, OR / | / 或, -term or NOT term, "phrase", parentheses. */
   q: string
-  /** Only reports, only findings or only clues; every kind the caller may read when left out. */
+  /** Only reports, findings, clues or measures; every kind the caller may read when left out. */
   kind?: SearchKind | ''
   round_id?: number | null
   group_id?: number | null
   unit_id?: number | null
-  /** Only reports (findings and clues have no channel). */
+  /** Only reports (findings, clues and measures have no channel). */
   channel?: Channel | ''
-  /** A report state (only reports in it), a finding state or a clue state. */
-  state?: ReportState | FindingState | ClueState | ''
+  /** A report state (only reports in it), a finding, clue or measure state. */
+  state?: ReportState | FindingState | ClueState | MeasureState | ''
   discipline?: DisciplineKey | ''
   /** Received (written) on or after this day, YYYY-MM-DD. */
   from?: string

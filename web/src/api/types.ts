@@ -462,9 +462,10 @@ export interface SnippetPart {
   hit: boolean
 }
 
-/** What `GET /search` finds: reports (信访举报), findings (问题底稿) and clues (问题线索). */
-export type SearchKind = 'report' | 'finding' | 'clue'
-export const SEARCH_KINDS: readonly SearchKind[] = ['report', 'finding', 'clue']
+/** What `GET /search` finds: reports (信访举报), findings (问题底稿), clues (问题线索) and
+ * rectification measures (整改措施). */
+export type SearchKind = 'report' | 'finding' | 'clue' | 'rectification'
+export const SEARCH_KINDS: readonly SearchKind[] = ['report', 'finding', 'clue', 'rectification']
 
 /** The match part of a search hit. */
 export interface SearchHitParts {
@@ -488,7 +489,16 @@ export interface ClueHit extends ClueSummary, SearchHitParts {
   kind: 'clue'
 }
 
-export type SearchHit = ReportHit | FindingHit | ClueHit
+/**
+ * A rectification measure found by `GET /search`: the measure plus the match. Its `kind` is the
+ * hit's (`rectification`); the measure's own kind (立行立改 …) comes as `measure_kind`.
+ */
+export interface MeasureHit extends Omit<Measure, 'kind'>, SearchHitParts {
+  kind: 'rectification'
+  measure_kind: MeasureKind
+}
+
+export type SearchHit = ReportHit | FindingHit | ClueHit | MeasureHit
 
 export type SearchSort = 'relevance' | 'date'
 export const SEARCH_SORTS: readonly SearchSort[] = ['relevance', 'date']
@@ -899,4 +909,119 @@ export interface ClueTransitionInput {
   version: number
   disposal?: ClueDisposal
   disposal_note?: string
+}
+
+// ---- Rectification (整改) ----
+
+/** 未制定措施, 整改中 (a measure not yet accepted), 已销号 (every measure accepted). */
+export type ProblemStatus = 'no_measures' | 'in_progress' | 'closed_out'
+export const PROBLEM_STATUSES: readonly ProblemStatus[] = [
+  'no_measures',
+  'in_progress',
+  'closed_out',
+]
+
+/** 立行立改, 限期整改 (a deadline required), 长期坚持 (no deadline). */
+export type MeasureKind = 'immediate' | 'by_deadline' | 'ongoing'
+export const MEASURE_KINDS: readonly MeasureKind[] = ['immediate', 'by_deadline', 'ongoing']
+
+/** 整改中 → 已完成待验收 (the unit reports it) → 已销号 (the office accepts) or back (退回). */
+export type MeasureState = 'planned' | 'done' | 'accepted'
+export const MEASURE_STATES: readonly MeasureState[] = ['planned', 'done', 'accepted']
+
+/** An item of a unit's problem list (问题清单): a confirmed finding and the counts of its
+ * measures. No facts, evidence or persons. */
+export interface ProblemSummary {
+  /** The finding's id: the problem's page is /rectification/problems/{finding_id}. */
+  finding_id: number
+  round_id: number
+  round_name: string
+  round_status: RoundStatus
+  group_id: number
+  group_name: string
+  unit_id: number
+  unit_name: string
+  focus_item_id: number | null
+  /** '' without a focus item. */
+  focus_title: string
+  disciplines: DisciplineKey[]
+  title: string
+  measures: number
+  /** Reported done, awaiting acceptance. */
+  done: number
+  accepted: number
+  /** Planned measures past their deadline (China time). */
+  overdue: number
+  status: ProblemStatus
+  demo: boolean
+}
+
+export interface ProblemDetail extends ProblemSummary {
+  /** The facts (问题事实); never the evidence. */
+  description: string
+  measure_list: Measure[]
+  /** The caller is the unit's liaison and the round is in rectification. */
+  can_add_measure: boolean
+}
+
+/** A rectification measure (整改措施). */
+export interface Measure {
+  id: number
+  version: number
+  finding_id: number
+  problem_title: string
+  round_id: number
+  group_id: number
+  unit_id: number
+  unit_name: string
+  kind: MeasureKind
+  /** YYYY-MM-DD; null without one (always for 长期坚持). */
+  deadline: string | null
+  state: MeasureState
+  /** Planned and past its deadline. */
+  overdue: boolean
+  content: string
+  responsible_department: string
+  /** '' when not given. */
+  responsible_leader: string
+  /** What the unit reports it did; '' before. */
+  completion: string
+  /** The office's reasons when it last returned the measure; '' if never. */
+  return_note: string
+  done_at: Timestamp | null
+  accepted_by: string | null
+  accepted_at: Timestamp | null
+  created_by: string
+  created_at: Timestamp
+  updated_by: string | null
+  updated_at: Timestamp | null
+  demo: boolean
+  /** The caller may edit it now (the unit's liaison, while it is planned). */
+  editable: boolean
+  /** The moves the caller may make now. */
+  allowed_transitions: MeasureState[]
+}
+
+/** `PUT /rectification/measures/{id}`: the problem does not change. */
+export interface MeasureEditInput {
+  version: number
+  kind: MeasureKind
+  /** Required for 限期整改; ignored for 长期坚持. */
+  deadline: string | null
+  content: string
+  responsible_department: string
+  responsible_leader: string
+}
+
+/** `POST /rectification/measures`. */
+export interface MeasureInput extends Omit<MeasureEditInput, 'version'> {
+  finding_id: number
+}
+
+/** `POST /rectification/measures/{id}/transitions`: `note` is the completion (to done), the
+ * acceptance note (to accepted, optional) or the reasons for returning it (to planned). */
+export interface MeasureTransitionInput {
+  to: MeasureState
+  version: number
+  note?: string
 }

@@ -10,6 +10,7 @@ export type MenuKey =
   | 'intake'
   | 'findings'
   | 'clues'
+  | 'rectification'
   | 'search'
   | 'revealRequests'
   | 'intakeSettings'
@@ -26,6 +27,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'intake',
     'findings',
     'clues',
+    'rectification',
     'search',
     'revealRequests',
     'intakeSettings',
@@ -35,10 +37,28 @@ const MENUS: Record<Role, MenuKey[]> = {
     'logins',
   ],
   admin: ['users', 'logins'],
-  group_leader: ['rounds', 'groups', 'units', 'intake', 'findings', 'clues', 'search'],
-  group_member: ['rounds', 'groups', 'units', 'intake', 'findings', 'clues', 'search'],
-  unit: ['rounds', 'myUnit'],
-  leadership: ['rounds', 'groups', 'units', 'findings', 'search'],
+  group_leader: [
+    'rounds',
+    'groups',
+    'units',
+    'intake',
+    'findings',
+    'clues',
+    'rectification',
+    'search',
+  ],
+  group_member: [
+    'rounds',
+    'groups',
+    'units',
+    'intake',
+    'findings',
+    'clues',
+    'rectification',
+    'search',
+  ],
+  unit: ['rounds', 'myUnit', 'rectification', 'search'],
+  leadership: ['rounds', 'groups', 'units', 'findings', 'rectification', 'search'],
   clue_recipient: ['rounds', 'clues', 'search'],
 }
 
@@ -78,15 +98,26 @@ export const FINDING_READERS: Role[] = ['office', 'leadership', 'group_leader', 
 /** 问题线索: the office reads every clue; the groups read and write their own; a clue recipient
  * reads those handed over to its organ. The leading group, unit liaisons and admins: none. */
 export const CLUE_READERS: Role[] = ['office', 'group_leader', 'group_member', 'clue_recipient']
-/** 检索 (GET /search): the roles that read reports, findings or clues; the server scopes the
- * results as the 受理台, 问题底稿 and 问题线索 do (the leading group finds findings only, a clue
- * recipient clues only). */
+/** 整改台账 (the problem lists and their measures): the office (accepts or returns measures) and
+ * the leading group read every unit's; the groups read their own groups'; a unit's liaison reads
+ * his unit's list and writes its measures. Clue recipients and admins: none. */
+export const RECTIFICATION_READERS: Role[] = [
+  'office',
+  'leadership',
+  'group_leader',
+  'group_member',
+  'unit',
+]
+/** 检索 (GET /search): the roles that read reports, findings, clues or measures; the server
+ * scopes the results as the 受理台, 问题底稿, 问题线索 and 整改台账 do (the leading group finds
+ * findings and measures, a clue recipient clues only, a unit's liaison his unit's measures). */
 export const SEARCH_USERS: Role[] = [
   'office',
   'leadership',
   'group_leader',
   'group_member',
   'clue_recipient',
+  'unit',
 ]
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
@@ -150,11 +181,19 @@ export const canWriteClues = (role: Role | null): boolean =>
 export const canOpenAssignments = (role: Role | null): boolean =>
   role !== null && GROUP_READERS.includes(role)
 
+/** Whether a role may open the finding behind a problem (问题底稿). */
+export const canOpenFindings = (role: Role | null): boolean =>
+  role !== null && FINDING_READERS.includes(role)
+
 /** The kinds a role finds with 检索, as the server scopes GET /search: the leading group
- * findings only, a clue recipient clues only, the office and the groups all three. */
+ * findings and measures, a clue recipient clues only, a unit's liaison his unit's measures
+ * only, the office and the groups all four. */
 export function searchKindsFor(role: Role | null): SearchKind[] {
-  if (role === 'leadership') return ['finding']
+  if (role === 'leadership') return ['finding', 'rectification']
   if (role === 'clue_recipient') return ['clue']
-  if (role !== null && SEARCH_USERS.includes(role)) return ['report', 'finding', 'clue']
+  if (role === 'unit') return ['rectification']
+  if (role !== null && SEARCH_USERS.includes(role)) {
+    return ['report', 'finding', 'clue', 'rectification']
+  }
   return []
 }

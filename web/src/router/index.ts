@@ -11,6 +11,7 @@ import {
   INTAKE_STAFF,
   MAILBOX_EDITORS,
   PLANNING_READERS,
+  RECTIFICATION_READERS,
   REVEAL_READERS,
   SEARCH_USERS,
   UNIT_LIST_READERS,
@@ -148,6 +149,18 @@ const routes: RouteRecordRaw[] = [
         name: 'clue',
         component: () => import('@/views/clues/detail/index.vue'),
         meta: { roles: CLUE_READERS, title: 'clue.detail' },
+      },
+      {
+        path: 'rectification',
+        name: 'rectification',
+        component: () => import('@/views/rectification/list/index.vue'),
+        meta: { roles: RECTIFICATION_READERS, title: 'menu.rectification' },
+      },
+      {
+        path: 'rectification/problems/:id(\\d+)',
+        name: 'rectification-problem',
+        component: () => import('@/views/rectification/detail/index.vue'),
+        meta: { roles: RECTIFICATION_READERS, title: 'rectification.detail' },
       },
       {
         path: 'search',

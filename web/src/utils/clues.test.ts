@@ -94,11 +94,11 @@ describe('roles', () => {
   })
 
   it('lets each role search the kinds it may read', () => {
-    expect(searchKindsFor('office')).toEqual(['report', 'finding', 'clue'])
-    expect(searchKindsFor('group_member')).toEqual(['report', 'finding', 'clue'])
-    expect(searchKindsFor('leadership')).toEqual(['finding'])
+    expect(searchKindsFor('office')).toEqual(['report', 'finding', 'clue', 'rectification'])
+    expect(searchKindsFor('group_member')).toEqual(['report', 'finding', 'clue', 'rectification'])
+    expect(searchKindsFor('leadership')).toEqual(['finding', 'rectification'])
     expect(searchKindsFor('clue_recipient')).toEqual(['clue'])
-    expect(searchKindsFor('unit')).toEqual([])
+    expect(searchKindsFor('unit')).toEqual(['rectification'])
     expect(searchKindsFor('admin')).toEqual([])
   })
 })

@@ -8,6 +8,8 @@ import {
   routeFromForm,
   sameQuery,
   snippetSegments,
+  stateGroups,
+  takesChannel,
 } from './query'
 
 describe('formFromRoute', () => {
@@ -49,7 +51,7 @@ describe('formFromRoute', () => {
   it('drops values the page could not have written', () => {
     const f = formFromRoute({
       q: ['宴请', '公车'],
-      kind: 'rectification',
+      kind: 'audit',
       round_id: '0',
       group_id: '5',
       channel: 'fax',
@@ -92,6 +94,34 @@ describe('formFromRoute', () => {
     const f = formFromRoute({ kind: 'report', state: 'received' }, { kinds: ['clue'] })
     expect([f.kind, f.state]).toEqual(['clue', 'received'])
     expect(formFromRoute({ kind: 'clue' }, { kinds: ['report', 'finding'] }).kind).toBe('all')
+  })
+
+  it('reads kind rectification with the measure states; accepted is 已销号 there', () => {
+    const f = formFromRoute({ q: '腾退', kind: 'rectification', state: 'accepted', channel: 'web' })
+    expect([f.kind, f.state, f.channel]).toEqual(['rectification', 'accepted', ''])
+    expect(formFromRoute({ kind: 'rectification', state: 'planned' }).state).toBe('planned')
+    expect(formFromRoute({ kind: 'rectification', state: 'registered' }).state).toBe('')
+    // All kinds together offer no measure-only state (a measure's 已销号 is a report's key).
+    expect(formFromRoute({ state: 'planned' }).state).toBe('')
+    expect(formFromRoute({ kind: 'finding', state: 'done' }).state).toBe('')
+  })
+
+  it('fixes the kind to measures for a unit’s liaison; no channel, no report states', () => {
+    const f = formFromRoute(
+      { q: '腾退', kind: 'report', channel: 'web', state: 'done' },
+      { kinds: ['rectification'] },
+    )
+    expect([f.kind, f.channel, f.state]).toEqual(['rectification', '', 'done'])
+    expect(formFromRoute({}, { kinds: ['rectification'] }).kind).toBe('rectification')
+  })
+
+  it('offers the leading group findings and measures, without channel or report states', () => {
+    const kinds = ['finding', 'rectification'] as const
+    expect(formFromRoute({ kind: 'rectification' }, { kinds }).kind).toBe('rectification')
+    expect(formFromRoute({ kind: 'report' }, { kinds }).kind).toBe('all')
+    expect(formFromRoute({ channel: 'web' }, { kinds }).channel).toBe('')
+    expect(formFromRoute({ state: 'registered' }, { kinds }).state).toBe('')
+    expect(formFromRoute({ state: 'confirmed' }, { kinds }).state).toBe('confirmed')
   })
 
   it('keeps group and unit only under a round; a half date range is dropped', () => {
@@ -176,6 +206,24 @@ describe('requestFromForm', () => {
   })
 })
 
+describe('stateGroups', () => {
+  it('groups the states by kind: reports and findings together, the others alone', () => {
+    expect(stateGroups('all').map((g) => g.kind)).toEqual(['report', 'finding'])
+    expect(stateGroups('clue').map((g) => g.kind)).toEqual(['clue'])
+    expect(stateGroups('rectification')).toEqual([
+      { kind: 'rectification', states: ['planned', 'done', 'accepted'] },
+    ])
+    expect(stateGroups('all', ['finding', 'rectification']).map((g) => g.kind)).toEqual(['finding'])
+  })
+
+  it('offers the channel only to whom finds reports', () => {
+    expect(takesChannel('all')).toBe(true)
+    expect(takesChannel('all', ['finding', 'rectification'])).toBe(false)
+    expect(takesChannel('report')).toBe(true)
+    expect(takesChannel('rectification')).toBe(false)
+  })
+})
+
 describe('fitToKind', () => {
   it('clears the filters the kind does not take', () => {
     const f = {
@@ -202,6 +250,17 @@ describe('fitToKind', () => {
     }
     fitToKind(c)
     expect([c.channel, c.state]).toEqual(['', 'draft'])
+    const m = {
+      ...emptyForm(),
+      kind: 'rectification' as const,
+      channel: 'web' as const,
+      state: 'accepted' as const,
+    }
+    fitToKind(m)
+    expect([m.channel, m.state]).toEqual(['', 'accepted'])
+    const h = { ...emptyForm(), channel: 'web' as const, state: 'registered' as const }
+    fitToKind(h, ['finding', 'rectification'])
+    expect([h.channel, h.state]).toEqual(['', ''])
   })
 })
 

@@ -6,19 +6,22 @@ import {
   CHANNELS,
   CLUE_STATES,
   FINDING_STATES,
+  MEASURE_STATES,
   REPORT_STATES,
   SEARCH_KINDS,
   SEARCH_SORTS,
   type Channel,
   type ClueState,
   type FindingState,
+  type MeasureState,
   type ReportState,
   type SearchKind,
   type SearchSort,
   type SnippetPart,
 } from '@/api/types'
 
-/** What to search: every kind, or only reports (信访举报), findings (问题底稿) or clues (问题线索). */
+/** What to search: every kind, or only reports (信访举报), findings (问题底稿), clues (问题线索) or
+ * rectification measures (整改措施). */
 export type KindFilter = SearchKind | 'all'
 
 export interface SearchForm {
@@ -27,7 +30,7 @@ export interface SearchForm {
   round_id: number | null
   group_id: number | null
   unit_id: number | null
-  /** Reports only: cleared when only findings or clues are searched. */
+  /** Reports only: cleared when another kind alone is searched. */
   channel: Channel | ''
   /** A state of the kinds searched (statesFor). */
   state: SearchState | ''
@@ -75,33 +78,56 @@ function oneOf<T extends string>(s: string, allowed: readonly T[]): T | '' {
   return (allowed as readonly string[]).includes(s) ? (s as T) : ''
 }
 
-export type SearchState = ReportState | FindingState | ClueState
+export type SearchState = ReportState | FindingState | ClueState | MeasureState
 
-/**
- * The states the state filter offers for a kind: a report's, a finding's or a clue's. All
- * kinds together offer the report and finding states only: a clue's 草稿 and 已撤销 have the
- * same keys as a finding's, so the clue states are offered once clues alone are searched.
- */
-export function statesFor(kind: KindFilter): SearchState[] {
-  if (kind === 'report') return [...REPORT_STATES]
-  if (kind === 'finding') return [...FINDING_STATES]
-  if (kind === 'clue') return [...CLUE_STATES]
-  return [...REPORT_STATES, ...FINDING_STATES]
+const STATES: Record<SearchKind, readonly SearchState[]> = {
+  report: REPORT_STATES,
+  finding: FINDING_STATES,
+  clue: CLUE_STATES,
+  rectification: MEASURE_STATES,
 }
 
-/** Whether the channel filter applies (findings and clues have no channel). */
-export const takesChannel = (kind: KindFilter): boolean => kind === 'all' || kind === 'report'
+/** The states of one kind, offered together under the kind's name. */
+export interface StateGroup {
+  kind: SearchKind
+  states: SearchState[]
+}
+
+/**
+ * The states the state filter offers for a kind, grouped by the kind they belong to: a
+ * report's, a finding's, a clue's or a measure's. All kinds together offer the report and
+ * finding states only (of the kinds the caller finds): a clue's 草稿 and 已撤销 have the same
+ * keys as a finding's, and a measure's 已销号 (`accepted`) the key of a report's 已受理, so the
+ * clue and measure states are offered once that kind alone is searched.
+ */
+export function stateGroups(
+  kind: KindFilter,
+  kinds: readonly SearchKind[] = SEARCH_KINDS,
+): StateGroup[] {
+  const shown: SearchKind[] =
+    kind === 'all' ? kinds.filter((k) => k === 'report' || k === 'finding') : [kind]
+  return shown.map((k) => ({ kind: k, states: [...STATES[k]] }))
+}
+
+/** The states the state filter offers for a kind (stateGroups, flattened). */
+export function statesFor(kind: KindFilter, kinds?: readonly SearchKind[]): SearchState[] {
+  return stateGroups(kind, kinds).flatMap((g) => g.states)
+}
+
+/** Whether the channel filter applies: reports only, when the caller finds reports. */
+export const takesChannel = (kind: KindFilter, kinds: readonly SearchKind[] = SEARCH_KINDS) =>
+  kind === 'report' || (kind === 'all' && kinds.includes('report'))
 
 /** Clears the filters the kind does not take (after the user changes the kind). */
-export function fitToKind(f: SearchForm): void {
-  if (!takesChannel(f.kind)) f.channel = ''
-  if (f.state && !statesFor(f.kind).includes(f.state)) f.state = ''
+export function fitToKind(f: SearchForm, kinds?: readonly SearchKind[]): void {
+  if (!takesChannel(f.kind, kinds)) f.channel = ''
+  if (f.state && !statesFor(f.kind, kinds).includes(f.state)) f.state = ''
 }
 
 export interface RouteOptions {
   /**
-   * The kinds the caller may find (access.searchKindsFor; default all). With one kind (the
-   * leading group: findings, a clue recipient: clues) the kind is fixed to it.
+   * The kinds the caller may find (access.searchKindsFor; default all). With one kind (a clue
+   * recipient: clues, a unit's liaison: measures) the kind is fixed to it.
    */
   kinds?: readonly SearchKind[]
 }
@@ -120,8 +146,8 @@ export function formFromRoute(query: LocationQuery, opts: RouteOptions = {}): Se
   f.round_id = positiveInt(first(query.round_id))
   f.group_id = f.round_id === null ? null : positiveInt(first(query.group_id))
   f.unit_id = f.round_id === null ? null : positiveInt(first(query.unit_id))
-  f.channel = takesChannel(f.kind) ? oneOf(first(query.channel), CHANNELS) : ''
-  f.state = oneOf(first(query.state), statesFor(f.kind))
+  f.channel = takesChannel(f.kind, kinds) ? oneOf(first(query.channel), CHANNELS) : ''
+  f.state = oneOf(first(query.state), statesFor(f.kind, kinds))
   const from = first(query.from)
   const to = first(query.to)
   if (isDay(from) && isDay(to) && from <= to) {
