@@ -1,6 +1,6 @@
 // Request targets: query strings, percent-decoding, path splitting and cookie headers.
 #include "fuzz_target.h"
-#include "http/api.h"
+#include "http/cookie.h"
 #include "http/router.h"
 
 XUNCHA_FUZZ_TARGET(Query) {

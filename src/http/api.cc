@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "http/cookie.h"
 #include "http/dto.h"
 #include "http/error_response.h"
 #include "http/handler_util.h"
@@ -12,20 +13,6 @@ namespace {
 using bhttp::verb;
 using nlohmann::json;
 }  // namespace
-
-std::string CookieValue(std::string_view header, std::string_view name) {
-  while (!header.empty()) {
-    auto semi = header.find(';');
-    std::string_view part = Trim(header.substr(0, semi));
-    auto eq = part.find('=');
-    if (eq != std::string_view::npos && part.substr(0, eq) == name) {
-      return std::string(part.substr(eq + 1));
-    }
-    if (semi == std::string_view::npos) break;
-    header.remove_prefix(semi + 1);
-  }
-  return {};
-}
 
 Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, ApiOptions options)
     : auth_(auth),

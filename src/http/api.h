@@ -85,7 +85,6 @@ class Api {
   Router router_;
 };
 
-inline constexpr const char* kSessionCookie = "xuncha_session";
 inline constexpr const char* kCsrfHeader = "X-CSRF-Token";
 
 // A finding as lists and search results show it (no facts or evidence).
@@ -94,8 +93,5 @@ nlohmann::json FindingSummaryJson(const FindingView& v);
 nlohmann::json ClueSummaryJson(const ClueView& v);
 // A rectification measure, in a problem's detail and in search results.
 nlohmann::json MeasureJson(const MeasureView& v);
-
-// The value of cookie `name` in a Cookie header, or "".
-std::string CookieValue(std::string_view header, std::string_view name);
 
 }  // namespace xuncha::http
