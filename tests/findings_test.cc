@@ -435,6 +435,26 @@ TEST_F(FindingsTest, TheProblemListFollowsTheChecklistsOrder) {
     if (t == "甲末项问题" || t == "乙子项问题" || t == "丙首项问题") titles.push_back(t);
   }
   EXPECT_EQ(titles, (std::vector<std::string>{"丙首项问题", "乙子项问题", "甲末项问题"}));
+
+  // The list filtered by a focus item holds what is filed under it and under its sub-items (of
+  // the three written here; the demo files more under some items).
+  auto titles_under = [&](FocusItemId focus) {
+    FindingListFilter by;
+    by.unit_id = finance.assignment.unit_id;
+    by.focus_item_id = focus;
+    auto page = app_.findings->List(app_.As("office"), by, PageRequest{1, 50});
+    std::set<std::string> got;
+    if (page.ok()) {
+      for (const auto& v : page->items) {
+        const std::string& t = v.finding.content.title;
+        if (t == "甲末项问题" || t == "乙子项问题" || t == "丙首项问题") got.insert(t);
+      }
+    }
+    return got;
+  };
+  EXPECT_EQ(titles_under(roots.front()->id), (std::set<std::string>{"乙子项问题", "丙首项问题"}));
+  EXPECT_EQ(titles_under(sub->id), (std::set<std::string>{"乙子项问题"}));
+  EXPECT_EQ(titles_under(roots.back()->id), (std::set<std::string>{"甲末项问题"}));
 }
 
 }  // namespace

@@ -389,6 +389,22 @@ test('检索 finds it by a two-character word and shows it as 问题底稿', asy
   assert.equal((await checkResponse(c, '/search')).total, 1)
   await member.waitForURL((u) => u.searchParams.get('kind') === 'finding')
 
+  // By discipline: it names 廉洁纪律, not 政治纪律.
+  const political = member.waitForResponse(isApi('GET', '/search'))
+  await choose(member, member.locator('.discipline-filter'), '政治纪律')
+  const p = await political
+  assert.equal(new URL(p.url()).searchParams.get('discipline'), 'political')
+  assert.equal((await checkResponse(p, '/search')).total, 0)
+  await member.locator('.search-none').waitFor()
+  const integrity = member.waitForResponse(isApi('GET', '/search'))
+  await choose(member, member.locator('.discipline-filter'), '廉洁纪律')
+  const i = await integrity
+  assert.equal(new URL(i.url()).searchParams.get('discipline'), 'integrity')
+  const byDiscipline = await checkResponse(i, '/search')
+  assert.equal(byDiscipline.total, 1)
+  assert.deepEqual(byDiscipline.items[0].disciplines, ['integrity'])
+  await member.waitForURL((u) => u.searchParams.get('discipline') === 'integrity')
+
   const opened = member.waitForResponse(isApi('GET', `/findings/${created.id}`))
   await member.locator('.search-hit .finding-link', { hasText: TITLE }).click()
   await member.waitForURL(`**/findings/${created.id}`)
@@ -409,6 +425,55 @@ test('导出问题清单 fetches the group’s findings as a workbook with the f
   assert.equal((await res.body()).subarray(0, 2).toString(), 'PK', 'a zip container')
   assert.equal(new URL(res.url()).searchParams.get('state'), null, 'no filter set, none sent')
   assert.equal(await member.locator('.el-message--error').count(), 0)
+})
+
+test('the focus filter waits for a round; a point of 四个落实 selects its sub-items too', async () => {
+  const listed = member.waitForResponse(isApi('GET', '/findings'))
+  await member.goto('/findings')
+  await listed
+  const focus = member.locator('.focus-filter')
+  await focus.locator('.el-select__wrapper.is-disabled').waitFor()
+  await focus.getByText('巡察重点（先选轮次）').waitFor()
+
+  const byRound = member.waitForResponse(isApi('GET', '/findings'))
+  await choose(member, member.locator('.round-filter'), '五届市委第九轮巡察')
+  assert.equal((await checkResponse(await byRound, '/findings')).total, 3)
+
+  // The point 落实全面从严治党: the demo finding filed under it and ours, filed under its
+  // sub-item 党风廉政建设和反腐败斗争情况.
+  const byPoint = member.waitForResponse(isApi('GET', '/findings'))
+  await choose(member, focus, '落实全面从严治党战略部署情况')
+  const point = await byPoint
+  const pointId = new URL(point.url()).searchParams.get('focus_item_id')
+  assert.match(pointId ?? '', /^\d+$/)
+  const underPoint = await checkResponse(point, '/findings')
+  assert.equal(underPoint.total, 2, JSON.stringify(underPoint))
+  assert.ok(underPoint.items.some((f) => f.id === created.id))
+  await rowsOf(member, 'findings-table').nth(1).waitFor()
+
+  const bySub = member.waitForResponse(isApi('GET', '/findings'))
+  await choose(member, focus, '党风廉政建设和反腐败斗争情况')
+  const underSub = await checkResponse(await bySub, '/findings')
+  assert.deepEqual(
+    underSub.items.map((f) => f.id),
+    [created.id],
+  )
+
+  // The export takes the same filter.
+  const exported = member.waitForResponse(isApi('GET', '/findings.xlsx'))
+  await member.locator('.export-findings').click()
+  const x = await exported
+  assert.equal(x.status(), 200)
+  assert.equal(new URL(x.url()).searchParams.get('focus_item_id'), String(created.focus_item_id))
+
+  // Without a round the focus item goes too (it belongs to that round's checklist).
+  const cleared = member.waitForResponse(isApi('GET', '/findings'))
+  await member.locator('.round-filter').hover()
+  await member.locator('.round-filter .el-select__clear').click()
+  const all = await cleared
+  assert.equal(new URL(all.url()).searchParams.get('focus_item_id'), null)
+  assert.equal((await checkResponse(all, '/findings')).total, 3)
+  await focus.locator('.el-select__wrapper.is-disabled').waitFor()
 })
 
 test('the leading group searches findings (and measures) and reads them without changing them', async () => {

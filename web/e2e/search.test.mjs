@@ -4,7 +4,7 @@
 // (公车, 第二巡察组) finds nothing for him; a bad query shows the server's
 // Chinese message; a report whose content holds markup shows it as text in the
 // snippet (no element, no alert). The unit liaison finds his unit's measures only (no
-// report); admin is refused.
+// report, no discipline filter); admin is refused.
 // Every search answer the UI receives is checked against docs/openapi.yaml.
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
@@ -210,6 +210,7 @@ test('the unit liaison searches his unit’s measures only: no reports; admin ge
   await unit.locator('.search-idle').getByText('本单位整改措施').waitFor()
   assert.equal(await unit.locator('.kind-filter').count(), 0)
   assert.equal(await unit.locator('.channel-filter').count(), 0)
+  assert.equal(await unit.locator('.discipline-filter').count(), 0, 'measures name no discipline')
   const answer = unit.waitForResponse(isSearch)
   await unit.goto('/search?q=%E5%AE%B4%E8%AF%B7')
   const res = await answer

@@ -129,7 +129,9 @@ Result<Page<FindingRecord>> SqliteTransaction::ListFindings(const FindingFilter&
       "WHERE (?1 IS NULL OR f.group_id IN (SELECT value FROM json_each(?1))) "
       "AND (?2 IS NULL OR f.round_id=?2) AND (?3 IS NULL OR f.group_id=?3) "
       "AND (?4 IS NULL OR f.unit_id=?4) AND (?5 IS NULL OR f.state=?5) "
-      "AND (?6 IS NULL OR f.focus_item_id=?6) "
+      // A focus item selects the findings filed under it or under any of its sub-items.
+      "AND (?6 IS NULL OR f.focus_item_id IN (WITH RECURSIVE sub(id) AS (SELECT ?6 UNION "
+      "SELECT c.id FROM focus_items c JOIN sub ON c.parent_id=sub.id) SELECT id FROM sub)) "
       "AND (?7 IS NULL OR (',' || f.disciplines || ',') LIKE ('%,' || ?7 || ',%')) ";
   auto bind = [&](Statement& st) {
     st.Bind(1, IdsJson(f.all_groups, f.groups));

@@ -785,6 +785,7 @@ const zhCN = {
     filterUnit: '单位',
     filterChannel: '渠道',
     filterState: '状态',
+    filterDiscipline: '涉及纪律',
     kind: '类型',
     kinds: {
       all: '全部',
@@ -989,6 +990,8 @@ const zhCN = {
     states: { draft: '底稿', confirmed: '已确认', withdrawn: '已撤销' },
     filterState: '状态',
     filterDiscipline: '涉及纪律',
+    filterFocus: '巡察重点',
+    filterFocusNeedRound: '巡察重点（先选轮次）',
     writtenBy: '撰写',
     createdBy: '撰写人',
     updatedBy: '最后修改',

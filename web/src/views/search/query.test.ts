@@ -10,6 +10,7 @@ import {
   snippetSegments,
   stateGroups,
   takesChannel,
+  takesDiscipline,
 } from './query'
 
 describe('formFromRoute', () => {
@@ -26,6 +27,7 @@ describe('formFromRoute', () => {
       unit_id: '8',
       channel: 'web',
       state: 'accepted',
+      discipline: 'integrity',
       from: '2026-11-01',
       to: '2026-11-30',
       sort: 'date',
@@ -40,6 +42,7 @@ describe('formFromRoute', () => {
       unit_id: 8,
       channel: 'web',
       state: 'accepted',
+      discipline: 'integrity',
       from: '2026-11-01',
       to: '2026-11-30',
       sort: 'date',
@@ -56,6 +59,7 @@ describe('formFromRoute', () => {
       group_id: '5',
       channel: 'fax',
       state: 'open',
+      discipline: 'honesty',
       from: '2026-11-30',
       to: '2026-11-01',
       sort: 'random',
@@ -124,6 +128,16 @@ describe('formFromRoute', () => {
     expect(formFromRoute({ state: 'confirmed' }, { kinds }).state).toBe('confirmed')
   })
 
+  it('takes a discipline for reports, findings and clues, not for measures alone', () => {
+    expect(formFromRoute({ kind: 'clue', discipline: 'work' }).discipline).toBe('work')
+    expect(formFromRoute({ kind: 'rectification', discipline: 'work' }).discipline).toBe('')
+    expect(formFromRoute({ discipline: 'work' }, { kinds: ['rectification'] }).discipline).toBe('')
+    const leadership = ['finding', 'rectification'] as const
+    expect(formFromRoute({ discipline: 'mass' }, { kinds: leadership }).discipline).toBe('mass')
+    expect(takesDiscipline('all', ['rectification'])).toBe(false)
+    expect(takesDiscipline('report')).toBe(true)
+  })
+
   it('keeps group and unit only under a round; a half date range is dropped', () => {
     expect(formFromRoute({ group_id: '5', unit_id: '8' }).group_id).toBeNull()
     const f = formFromRoute({ from: '2026-11-01' })
@@ -145,6 +159,7 @@ describe('routeFromForm', () => {
       round_id: 2,
       group_id: 5,
       channel: 'call' as const,
+      discipline: 'organizational' as const,
       from: '2026-01-01',
       to: '2026-01-31',
       sort: 'date' as const,
@@ -157,6 +172,7 @@ describe('routeFromForm', () => {
       round_id: '2',
       group_id: '5',
       channel: 'call',
+      discipline: 'organizational',
       from: '2026-01-01',
       to: '2026-01-31',
       sort: 'date',
@@ -182,6 +198,7 @@ describe('requestFromForm', () => {
       unit_id: 8,
       channel: '',
       state: '',
+      discipline: '',
       from: '',
       to: '',
       sort: 'relevance',
@@ -193,6 +210,13 @@ describe('requestFromForm', () => {
   it('sends the kind, and no channel when only findings are searched', () => {
     const r = requestFromForm({ ...emptyForm(), q: 'a', kind: 'finding', channel: 'web' })
     expect([r.kind, r.channel]).toEqual(['finding', ''])
+  })
+
+  it('sends no discipline when measures alone are searched', () => {
+    const r = requestFromForm({ ...emptyForm(), q: 'a', discipline: 'work' })
+    expect(r.discipline).toBe('work')
+    const m = requestFromForm({ ...emptyForm(), q: 'a', kind: 'rectification', discipline: 'work' })
+    expect(m.discipline).toBe('')
   })
 
   it('sends no channel when only clues are searched', () => {
@@ -247,17 +271,19 @@ describe('fitToKind', () => {
       kind: 'clue' as const,
       channel: 'web' as const,
       state: 'draft' as const,
+      discipline: 'work' as const,
     }
     fitToKind(c)
-    expect([c.channel, c.state]).toEqual(['', 'draft'])
+    expect([c.channel, c.state, c.discipline]).toEqual(['', 'draft', 'work'])
     const m = {
       ...emptyForm(),
       kind: 'rectification' as const,
       channel: 'web' as const,
       state: 'accepted' as const,
+      discipline: 'work' as const,
     }
     fitToKind(m)
-    expect([m.channel, m.state]).toEqual(['', 'accepted'])
+    expect([m.channel, m.state, m.discipline]).toEqual(['', 'accepted', ''])
     const h = { ...emptyForm(), channel: 'web' as const, state: 'registered' as const }
     fitToKind(h, ['finding', 'rectification'])
     expect([h.channel, h.state]).toEqual(['', ''])

@@ -5,6 +5,7 @@ import type { SearchQuery } from '@/api/search'
 import {
   CHANNELS,
   CLUE_STATES,
+  DISCIPLINES,
   FINDING_STATES,
   MEASURE_STATES,
   REPORT_STATES,
@@ -12,6 +13,7 @@ import {
   SEARCH_SORTS,
   type Channel,
   type ClueState,
+  type DisciplineKey,
   type FindingState,
   type MeasureState,
   type ReportState,
@@ -34,6 +36,9 @@ export interface SearchForm {
   channel: Channel | ''
   /** A state of the kinds searched (statesFor). */
   state: SearchState | ''
+  /** Reports whose triage decision names it, findings and clues that name it; measures name
+   * none, so they drop out (cleared when measures alone are searched). */
+  discipline: DisciplineKey | ''
   /** Received from / to (inclusive), YYYY-MM-DD or ''. */
   from: string
   to: string
@@ -53,6 +58,7 @@ export const emptyForm = (): SearchForm => ({
   unit_id: null,
   channel: '',
   state: '',
+  discipline: '',
   from: '',
   to: '',
   sort: 'relevance',
@@ -118,9 +124,14 @@ export function statesFor(kind: KindFilter, kinds?: readonly SearchKind[]): Sear
 export const takesChannel = (kind: KindFilter, kinds: readonly SearchKind[] = SEARCH_KINDS) =>
   kind === 'report' || (kind === 'all' && kinds.includes('report'))
 
+/** Whether the discipline filter applies: to reports, findings and clues, not to measures. */
+export const takesDiscipline = (kind: KindFilter, kinds: readonly SearchKind[] = SEARCH_KINDS) =>
+  kind === 'all' ? kinds.some((k) => k !== 'rectification') : kind !== 'rectification'
+
 /** Clears the filters the kind does not take (after the user changes the kind). */
 export function fitToKind(f: SearchForm, kinds?: readonly SearchKind[]): void {
   if (!takesChannel(f.kind, kinds)) f.channel = ''
+  if (!takesDiscipline(f.kind, kinds)) f.discipline = ''
   if (f.state && !statesFor(f.kind, kinds).includes(f.state)) f.state = ''
 }
 
@@ -148,6 +159,7 @@ export function formFromRoute(query: LocationQuery, opts: RouteOptions = {}): Se
   f.unit_id = f.round_id === null ? null : positiveInt(first(query.unit_id))
   f.channel = takesChannel(f.kind, kinds) ? oneOf(first(query.channel), CHANNELS) : ''
   f.state = oneOf(first(query.state), statesFor(f.kind, kinds))
+  f.discipline = takesDiscipline(f.kind, kinds) ? oneOf(first(query.discipline), DISCIPLINES) : ''
   const from = first(query.from)
   const to = first(query.to)
   if (isDay(from) && isDay(to) && from <= to) {
@@ -172,6 +184,7 @@ export function routeFromForm(f: SearchForm): Record<string, string> {
   }
   if (f.channel) out.channel = f.channel
   if (f.state) out.state = f.state
+  if (f.discipline) out.discipline = f.discipline
   if (f.from && f.to) {
     out.from = f.from
     out.to = f.to
@@ -195,6 +208,7 @@ export function requestFromForm(f: SearchForm): SearchQuery {
     unit_id: f.round_id === null ? null : f.unit_id,
     channel: takesChannel(f.kind) ? f.channel : '',
     state: f.state,
+    discipline: takesDiscipline(f.kind) ? f.discipline : '',
     from: f.from && f.to ? f.from : '',
     to: f.from && f.to ? f.to : '',
     sort: f.sort,
