@@ -1,10 +1,11 @@
 // /api/v1/clues over real HTTP: a member writes, the leader hands over, the organ's recipient
 // signs for it and reports the disposal; field errors in Chinese; scopes (another group and
 // another organ 404; the unit, the leading group and the admin 403); the recipient's organ on
-// his account.
+// his account; the hand-over list (移交清单) as a workbook, in each caller's scope.
 #include <gtest/gtest.h>
 
 #include "test_support.h"
+#include "xlsx/xlsx_reader.h"
 
 namespace xuncha {
 namespace {
@@ -176,6 +177,74 @@ TEST_F(ApiCluesTest, ARecipientAccountCarriesItsOrgan) {
                                 {"organ", "organisation_department"}});
   ASSERT_EQ(other.status, 200u) << other.body;
   EXPECT_EQ(other.json()["organ"], nullptr);
+}
+
+TEST_F(ApiCluesTest, TheHandOverListHoldsWhatEachCallerMayReadWithItsContent) {
+  Client member = SignedIn("member1");
+  HttpResult created = member.Post("/api/v1/clues", {{"assignment_id", FinanceAssignment(member)},
+                                                     {"organ", "discipline_commission"},
+                                                     {"title", "=HYPERLINK(\"http://x\")"},
+                                                     {"description", "2025年收受礼金3次。"},
+                                                     {"evidence", "来信1件"},
+                                                     {"other_persons", "采购科科长王某"},
+                                                     {"disciplines", {"integrity", "work"}}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  json c = created.json();
+  const std::string at = "/api/v1/clues/" + std::to_string(c["id"].get<std::int64_t>());
+  ASSERT_EQ(SignedIn("leader1")
+                .Post(at + "/transitions", {{"to", "handed_over"}, {"version", c["version"]}})
+                .status,
+            200u);
+
+  // The commission's recipient: its organ's handed-over clues, this one with its content.
+  Client commission = SignedIn("clue");
+  HttpResult r = commission.Get("/api/v1/clues.xlsx");
+  ASSERT_EQ(r.status, 200u) << r.body;
+  auto rows = xlsx::ReadFirstSheet(r.body);
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  const int listed = commission.Get("/api/v1/clues").json()["total"];
+  ASSERT_EQ(rows->size(), static_cast<std::size_t>(listed) + 1) << "the header and each clue";
+  EXPECT_EQ((*rows)[0][1], "移交机关");
+  EXPECT_EQ((*rows)[0][5], "涉及人员");
+  bool found = false;
+  for (std::size_t i = 1; i < rows->size(); ++i) {
+    const auto& row = (*rows)[i];
+    EXPECT_EQ(row[1], "纪委监委");
+    if (row[4] != "=HYPERLINK(\"http://x\")") continue;  // text, never a formula
+    found = true;
+    EXPECT_EQ(row[2], "市财政局");
+    EXPECT_EQ(row[5], "采购科科长王某");
+    EXPECT_EQ(row[6], "2025年收受礼金3次。");
+    EXPECT_EQ(row[7], "来信1件");
+    EXPECT_EQ(row[8], "廉洁纪律、工作纪律");
+    EXPECT_EQ(row[9], "已移交");
+    EXPECT_FALSE(row[10].empty()) << "when it was handed over";
+    EXPECT_TRUE(row.size() <= 11 || row[11].empty()) << "not yet signed for";
+  }
+  EXPECT_TRUE(found);
+
+  // The other organ has none; the group exports its own (drafts too); filters apply.
+  auto none = xlsx::ReadFirstSheet(SignedIn("clue_org").Get("/api/v1/clues.xlsx").body);
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->size(), 1u) << "the header only";
+  auto own = xlsx::ReadFirstSheet(member.Get("/api/v1/clues.xlsx").body);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->size(), member.Get("/api/v1/clues").json()["total"].get<std::size_t>() + 1);
+  auto drafts = xlsx::ReadFirstSheet(member.Get("/api/v1/clues.xlsx?state=draft").body);
+  ASSERT_TRUE(drafts.ok());
+  for (std::size_t i = 1; i < drafts->size(); ++i) EXPECT_EQ((*drafts)[i][9], "草稿");
+  EXPECT_EQ(member.Get("/api/v1/clues.xlsx?organ=police").status, 400u);
+  for (const std::string who : {"unit1", "leadership", "admin"}) {
+    EXPECT_EQ(SignedIn(who).Get("/api/v1/clues.xlsx").status, 403u) << who;
+  }
+
+  auto tx = app_.store->Begin(TxMode::kRead);
+  ASSERT_TRUE(tx.ok());
+  auto log = (*tx)->ListAudit({1, 50});
+  ASSERT_TRUE(log.ok());
+  int exports = 0;
+  for (const auto& e : log->items) exports += e.action == "clue.export" ? 1 : 0;
+  EXPECT_EQ(exports, 4) << "each export is logged";
 }
 
 }  // namespace

@@ -52,6 +52,7 @@ TestApp::TestApp() {
   clues = std::make_unique<ClueService>(*store, crypto, clock, *audit, ring->keys.content_key);
   rectification = std::make_unique<RectificationService>(*store, crypto, clock, *audit, *findings,
                                                          ring->keys.content_key);
+  overview = std::make_unique<OverviewService>(*store, clock, *audit, *reports);
   search_key = ring->keys.search_key;
   search = NewSearch();
   triage = std::make_unique<TriageService>(
@@ -121,6 +122,7 @@ TestServer::TestServer(TestApp& app, http::ServerOptions opts, http::ApiOptions 
   api_->SetFindings(app.findings.get());
   api_->SetClues(app.clues.get());
   api_->SetRectification(app.rectification.get());
+  api_->SetOverview(app.overview.get());
   api_->SetTriage(app.triage.get());
   opts.address = "127.0.0.1";
   opts.port = 0;

@@ -12,6 +12,7 @@
 #include "app/audit_log.h"
 #include "app/auth_service.h"
 #include "app/mailbox_service.h"
+#include "app/overview_service.h"
 #include "app/planning_service.h"
 #include "app/report_service.h"
 #include "app/search_service.h"
@@ -62,6 +63,7 @@ struct TestApp {
   std::unique_ptr<FindingService> findings;
   std::unique_ptr<ClueService> clues;
   std::unique_ptr<RectificationService> rectification;
+  std::unique_ptr<OverviewService> overview;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // cue phrases only until Retrain (no background work)
   std::string search_key;

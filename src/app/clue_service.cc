@@ -110,7 +110,7 @@ Status ClueService::CheckReferences(Transaction& tx, ClueDraft& d, UnitId unit) 
 }
 
 Result<ClueView> ClueService::View(Transaction& tx, const Actor& a, const ClueRecord& rec,
-                                   bool detail) {
+                                   ViewFor what) {
   ClueView v;
   v.clue = rec.clue;
   XUNCHA_ASSIGN_OR_RETURN(v.clue.content, OpenContent(rec));
@@ -123,7 +123,7 @@ Result<ClueView> ClueService::View(Transaction& tx, const Actor& a, const ClueRe
   v.received_by_name = rec.received_by_name;
   // Lists name whom a clue concerns (that is what it is about), not the facts.
   v.leaders = LeaderViews(v.clue.content.leaders, rec.clue.unit_id);
-  if (detail) {
+  if (what == ViewFor::kDetail) {
     if (!rec.disposal_box.empty()) {
       XUNCHA_ASSIGN_OR_RETURN(v.clue.disposal_note,
                               OpenBox(rec.disposal_box, rec.clue.id, kDisposalPart));
@@ -132,7 +132,7 @@ Result<ClueView> ClueService::View(Transaction& tx, const Actor& a, const ClueRe
     v.editable = works && ClueEditable(rec.clue.state);
     XUNCHA_ASSIGN_OR_RETURN(auto mover, MoverFor(tx, a, rec.clue));
     if (mover) v.allowed_transitions = AllowedClueTransitions(rec.clue.state, *mover);
-  } else {
+  } else if (what == ViewFor::kList) {
     v.clue.content.description.clear();
     v.clue.content.evidence.clear();
   }
@@ -178,7 +178,7 @@ Result<ClueView> ClueService::Create(const Actor& a, const ClueDraft& sent) {
   XUNCHA_TRY(audit_.Append(*tx, a, "clue.create", "clue", IdText(c.id),
                            av->group_name + " / " + av->unit_name));
   XUNCHA_ASSIGN_OR_RETURN(ClueRecord stored, tx->GetClue(c.id));
-  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, true));
+  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, ViewFor::kDetail));
   XUNCHA_TRY(tx->Commit());
   return v;
 }
@@ -207,7 +207,7 @@ Result<ClueView> ClueService::Update(const Actor& a, ClueId id, int version, con
   XUNCHA_TRY(tx->UpdateClue(rec));
   XUNCHA_TRY(audit_.Append(*tx, a, "clue.update", "clue", IdText(id), ""));
   XUNCHA_ASSIGN_OR_RETURN(ClueRecord stored, tx->GetClue(id));
-  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, true));
+  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, ViewFor::kDetail));
   XUNCHA_TRY(tx->Commit());
   return v;
 }
@@ -266,7 +266,7 @@ Result<ClueView> ClueService::Move(const Actor& a, ClueId id, const ClueMove& m)
   }
   XUNCHA_TRY(audit_.Append(*tx, a, "clue.move", "clue", IdText(id), detail));
   XUNCHA_ASSIGN_OR_RETURN(ClueRecord stored, tx->GetClue(id));
-  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, true));
+  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, stored, ViewFor::kDetail));
   XUNCHA_TRY(tx->Commit());
   return v;
 }
@@ -274,16 +274,15 @@ Result<ClueView> ClueService::Move(const Actor& a, ClueId id, const ClueMove& m)
 Result<ClueView> ClueService::Get(const Actor& a, ClueId id) {
   XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
   XUNCHA_ASSIGN_OR_RETURN(ClueRecord rec, Load(*tx, a, id));
-  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, rec, true));
+  XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, rec, ViewFor::kDetail));
   XUNCHA_TRY(audit_.Append(*tx, a, "clue.view", "clue", IdText(id), ""));
   XUNCHA_TRY(tx->Commit());
   return v;
 }
 
-Result<Page<ClueView>> ClueService::List(const Actor& a, const ClueListFilter& f,
-                                         const PageRequest& p) {
-  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
-  XUNCHA_ASSIGN_OR_RETURN(ClueScope s, ScopeFor(*tx, a));
+Result<ClueFilter> ClueService::StoreFilter(Transaction& tx, const Actor& a,
+                                            const ClueListFilter& f) {
+  XUNCHA_ASSIGN_OR_RETURN(ClueScope s, ScopeFor(tx, a));
   ClueFilter sf;
   sf.all_groups = s.all;
   sf.groups = std::move(s.groups);
@@ -294,15 +293,48 @@ Result<Page<ClueView>> ClueService::List(const Actor& a, const ClueListFilter& f
   sf.state = f.state;
   sf.organ = f.organ;
   sf.discipline = f.discipline;
+  return sf;
+}
+
+Result<Page<ClueView>> ClueService::List(const Actor& a, const ClueListFilter& f,
+                                         const PageRequest& p) {
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(ClueFilter sf, StoreFilter(*tx, a, f));
   XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListClues(sf, p));
   Page<ClueView> out;
   out.total = page.total;
   for (const auto& rec : page.items) {
-    XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, rec, false));
+    XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, rec, ViewFor::kList));
     out.items.push_back(std::move(v));
   }
   XUNCHA_TRY(
       audit_.Append(*tx, a, "clue.list", "clue", "", "results=" + std::to_string(out.total)));
+  XUNCHA_TRY(tx->Commit());
+  return out;
+}
+
+Result<std::vector<ClueView>> ClueService::Export(const Actor& a, const ClueListFilter& f) {
+  XUNCHA_ASSIGN_OR_RETURN(auto tx, store_.Begin(TxMode::kWrite));
+  XUNCHA_ASSIGN_OR_RETURN(ClueFilter sf, StoreFilter(*tx, a, f));
+  XUNCHA_ASSIGN_OR_RETURN(auto page, tx->ListClues(sf, {1, kMaxExport + 1}));
+  if (page.total > kMaxExport) {
+    return InvalidArgument("more clues than one export holds", "export_too_large");
+  }
+  std::vector<ClueView> out;
+  out.reserve(page.items.size());
+  for (const auto& rec : page.items) {
+    // The facts and the evidence, not the disposal note (the organ's own account).
+    XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, rec, ViewFor::kExport));
+    out.push_back(std::move(v));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const ClueView& x, const ClueView& y) {
+    if (x.clue.organ != y.clue.organ) return x.clue.organ < y.clue.organ;
+    if (x.unit_name != y.unit_name) return x.unit_name < y.unit_name;
+    if (x.clue.created_at != y.clue.created_at) return x.clue.created_at < y.clue.created_at;
+    return x.clue.id < y.clue.id;
+  });
+  XUNCHA_TRY(
+      audit_.Append(*tx, a, "clue.export", "clue", "", "results=" + std::to_string(out.size())));
   XUNCHA_TRY(tx->Commit());
   return out;
 }
@@ -326,7 +358,7 @@ Result<std::vector<ClueView>> ClueService::Summaries(const Actor& a,
       if (rec.error().code == ErrorCode::kNotFound) continue;
       return rec.error();
     }
-    XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, *rec, false));
+    XUNCHA_ASSIGN_OR_RETURN(ClueView v, View(*tx, a, *rec, ViewFor::kList));
     out.push_back(std::move(v));
   }
   return out;

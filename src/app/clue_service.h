@@ -94,6 +94,11 @@ class ClueService {
   // Logged reads.
   Result<ClueView> Get(const Actor& a, ClueId id);
   Result<Page<ClueView>> List(const Actor& a, const ClueListFilter& f, const PageRequest& p);
+  // The hand-over list (移交清单): every clue the caller may read that the filters select, with
+  // its content (not the disposal note), by organ, unit and time written; at most kMaxExport
+  // (kInvalidArgument "export_too_large" beyond: narrow the filters). Logged with the count.
+  Result<std::vector<ClueView>> Export(const Actor& a, const ClueListFilter& f);
+  static constexpr int kMaxExport = 2000;
 
   // ---- for search (app/search_service.h) ----
   // kPermissionDenied for roles that read no clues.
@@ -105,10 +110,15 @@ class ClueService {
 
  private:
   Result<ClueRecord> Load(Transaction& tx, const Actor& a, ClueId id);
+  // The caller's scope and the filters, for the store.
+  Result<ClueFilter> StoreFilter(Transaction& tx, const Actor& a, const ClueListFilter& f);
   // What the caller may do to `c`: the moves, by who he is to it.
   Result<std::optional<ClueMover>> MoverFor(Transaction& tx, const Actor& a, const Clue& c);
   Status CheckReferences(Transaction& tx, ClueDraft& d, UnitId unit);
-  Result<ClueView> View(Transaction& tx, const Actor& a, const ClueRecord& rec, bool detail);
+  // A list names whom a clue concerns, not its facts; a detail adds the disposal note and what
+  // the caller may do; an export has the facts and evidence but not the disposal note.
+  enum class ViewFor { kList, kDetail, kExport };
+  Result<ClueView> View(Transaction& tx, const Actor& a, const ClueRecord& rec, ViewFor what);
   std::string Seal(const std::string& plain, ClueId id, const char* part);
   Result<std::string> OpenBox(const std::string& box, ClueId id, const char* part);
   Result<ClueContent> OpenContent(const ClueRecord& rec);

@@ -31,6 +31,7 @@ Api::Api(AuthService& auth, PlanningService& planning, ReportService& reports, A
   AddFindingRoutes();
   AddClueRoutes();
   AddRectificationRoutes();
+  AddOverviewRoutes();
 }
 
 Response Api::Handle(const Request& req, const std::string& ip) {

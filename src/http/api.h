@@ -10,6 +10,7 @@
 #include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
+#include "app/overview_service.h"
 #include "app/planning_service.h"
 #include "app/rectification_service.h"
 #include "app/report_service.h"
@@ -54,6 +55,8 @@ class Api {
   void SetRectification(RectificationService* r) { rectification_ = r; }
   // The triage routes answer 503 until this is set.
   void SetTriage(TriageService* t) { triage_ = t; }
+  // GET /api/v1/rounds/{id}/overview answers 503 until this is set.
+  void SetOverview(OverviewService* o) { overview_ = o; }
 
  private:
   void AddRoutes();
@@ -65,6 +68,7 @@ class Api {
   void AddFindingRoutes();
   void AddClueRoutes();
   void AddRectificationRoutes();
+  void AddOverviewRoutes();
   // kResourceExhausted "rate_limited" when the client has used up its allowance.
   Status Throttle(RateLimiter& limiter, const Ctx& ctx);
   Result<Response> Dispatch(const Request& req, Ctx& ctx);
@@ -78,6 +82,7 @@ class Api {
   FindingService* findings_ = nullptr;
   ClueService* clues_ = nullptr;
   RectificationService* rectification_ = nullptr;
+  OverviewService* overview_ = nullptr;
   ApiOptions options_;
   RateLimiter submit_limiter_;
   RateLimiter lookup_limiter_;

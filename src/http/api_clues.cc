@@ -3,6 +3,7 @@
 #include "http/api.h"
 #include "http/dto.h"
 #include "http/handler_util.h"
+#include "xlsx/clue_list_xlsx.h"
 
 namespace xuncha::http {
 namespace {
@@ -112,6 +113,40 @@ void Api::AddClueRoutes() {
     XUNCHA_ASSIGN_OR_RETURN(ClueListFilter f, ListFilter(ctx));
     XUNCHA_ASSIGN_OR_RETURN(auto out, cs->List(*ctx.actor, f, page));
     return Json(ctx, PageJson(out, page, ClueSummaryJson));
+  });
+  r.Add(verb::get, "/api/v1/clues.xlsx", S, [clues](Ctx& ctx) -> Result<Response> {
+    XUNCHA_ASSIGN_OR_RETURN(ClueService * cs, clues());
+    XUNCHA_ASSIGN_OR_RETURN(ClueListFilter f, ListFilter(ctx));
+    XUNCHA_ASSIGN_OR_RETURN(auto views, cs->Export(*ctx.actor, f));
+    std::vector<xlsx::ClueListRow> rows;
+    rows.reserve(views.size());
+    for (const auto& v : views) {
+      const Clue& c = v.clue;
+      xlsx::ClueListRow row;
+      row.organ = std::string(OrganChinese(c.organ));
+      row.unit = v.unit_name;
+      row.group = v.group_name;
+      row.title = c.content.title;
+      for (const auto& l : v.leaders) {
+        row.persons += (row.persons.empty() ? "" : "、") + l.name + "（" + l.post + "）";
+      }
+      if (!c.content.other_persons.empty()) {
+        row.persons += (row.persons.empty() ? "" : "；") + c.content.other_persons;
+      }
+      row.description = c.content.description;
+      row.evidence = c.content.evidence;
+      for (Discipline d : c.disciplines) {
+        row.disciplines +=
+            (row.disciplines.empty() ? "" : "、") + std::string(DisciplineChinese(d));
+      }
+      row.state = std::string(ClueStateChinese(c.state));
+      row.handed_over = ChinaTime(c.handed_over_at);
+      row.received = ChinaTime(c.received_at);
+      if (c.disposal) row.disposal = std::string(ClueDisposalChinese(*c.disposal));
+      rows.push_back(std::move(row));
+    }
+    XUNCHA_ASSIGN_OR_RETURN(std::string bytes, xlsx::WriteClueList(rows));
+    return Xlsx(ctx, std::move(bytes), "clue-handover-list.xlsx");
   });
   r.Add(verb::post, "/api/v1/clues", S, [clues](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(ClueService * cs, clues());

@@ -1,6 +1,5 @@
 // Findings (发现问题 / 问题底稿) routes: list, write, read, edit and move a group's findings
 // (docs/findings.md).
-#include <cstdio>
 
 #include "http/api.h"
 #include "http/dto.h"
@@ -13,16 +12,6 @@ using bhttp::verb;
 using nlohmann::json;
 
 json TsJson(UnixSeconds t) { return t > 0 ? json(FormatTimestamp(t)) : json(nullptr); }
-
-// "2026-11-29 17:52" in China time, as a spreadsheet reader expects it.
-std::string ChinaTime(UnixSeconds t) {
-  constexpr int kOffset = 8 * 3600;
-  const std::int64_t in_day = ((t + kOffset) % 86400 + 86400) % 86400;
-  char hm[8];
-  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(in_day / 3600),
-                static_cast<int>(in_day % 3600 / 60));
-  return Date::OfTimestamp(t, kOffset).ToString() + " " + hm;
-}
 
 json DisciplinesJson(const std::vector<Discipline>& ds) {
   json out = json::array();
@@ -152,15 +141,7 @@ void Api::AddFindingRoutes() {
       rows.push_back(std::move(row));
     }
     XUNCHA_ASSIGN_OR_RETURN(std::string bytes, xlsx::WriteProblemList(rows));
-    Response res{bhttp::status::ok, ctx.req.version()};
-    res.set(bhttp::field::content_type,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    res.set(bhttp::field::content_disposition, "attachment; filename=\"problem-list.xlsx\"");
-    res.set(bhttp::field::cache_control, "no-store");
-    res.keep_alive(ctx.req.keep_alive());
-    res.body() = std::move(bytes);
-    res.prepare_payload();
-    return res;
+    return Xlsx(ctx, std::move(bytes), "problem-list.xlsx");
   });
   r.Add(verb::post, "/api/v1/findings", S, [findings](Ctx& ctx) -> Result<Response> {
     XUNCHA_ASSIGN_OR_RETURN(FindingService * fs, findings());

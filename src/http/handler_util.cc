@@ -1,6 +1,7 @@
 #include "http/handler_util.h"
 
 #include <charconv>
+#include <cstdio>
 
 #include "http/error_response.h"
 
@@ -68,6 +69,29 @@ Response NoContent(const Ctx& ctx) {
   res.set(bhttp::field::cache_control, "no-store");
   res.prepare_payload();
   return res;
+}
+
+Response Xlsx(const Ctx& ctx, std::string bytes, const char* filename) {
+  Response res{bhttp::status::ok, ctx.req.version()};
+  res.set(bhttp::field::content_type,
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  res.set(bhttp::field::content_disposition,
+          std::string("attachment; filename=\"") + filename + "\"");
+  res.set(bhttp::field::cache_control, "no-store");
+  res.keep_alive(ctx.req.keep_alive());
+  res.body() = std::move(bytes);
+  res.prepare_payload();
+  return res;
+}
+
+std::string ChinaTime(UnixSeconds t) {
+  if (t <= 0) return "";
+  constexpr int kOffset = 8 * 3600;
+  const std::int64_t in_day = ((t + kOffset) % 86400 + 86400) % 86400;
+  char hm[8];
+  std::snprintf(hm, sizeof hm, "%02d:%02d", static_cast<int>(in_day / 3600),
+                static_cast<int>(in_day % 3600 / 60));
+  return Date::OfTimestamp(t, kOffset).ToString() + " " + hm;
 }
 
 Result<json> Body(const Ctx& ctx) { return ParseJsonObject(ctx.req.body()); }

@@ -26,6 +26,10 @@ Result<PageRequest> QueryPage(const Ctx& ctx);
 std::string QueryStr(const Ctx& ctx, const char* name);
 Response Json(const Ctx& ctx, const nlohmann::json& body, unsigned status = 200);
 Response NoContent(const Ctx& ctx);
+// An .xlsx download named `filename` (never cached: exports hold sealed content in the clear).
+Response Xlsx(const Ctx& ctx, std::string bytes, const char* filename);
+// "2026-11-29 17:52" in China time, as a spreadsheet reader expects it; "" for 0 (not yet).
+std::string ChinaTime(UnixSeconds t);
 Result<nlohmann::json> Body(const Ctx& ctx);
 // The field errors as a kValidation error, or Ok.
 Status Check(Fields& f);

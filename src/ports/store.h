@@ -28,6 +28,7 @@
 #include "domain/group.h"
 #include "domain/inspector.h"
 #include "domain/mail_intake.h"
+#include "domain/overview.h"
 #include "domain/rectification.h"
 #include "domain/report.h"
 #include "domain/round.h"
@@ -503,6 +504,11 @@ class Transaction {
   // A problem's measures, oldest first.
   virtual Result<std::vector<MeasureRecord>> ListMeasures(FindingId finding) = 0;
   virtual Result<std::vector<Measure>> ListAllMeasureColumns() = 0;
+
+  // The plain columns (states, channels, keys; no content) of a round's reports, findings,
+  // clues and measures, of every group or only of `groups`: what the overview counts.
+  virtual Result<RoundFacts> ReadRoundFacts(RoundId round, bool all_groups,
+                                            const std::vector<GroupId>& groups) = 0;
 
   // Triage decisions and repeat links.
   virtual Result<std::optional<TriageDecisionRecord>> GetTriageDecision(ReportId id) = 0;

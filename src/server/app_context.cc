@@ -86,6 +86,8 @@ Result<std::unique_ptr<AppContext>> AppContext::Open(const std::string& data_dir
                                              content_key);
   ctx->rectification = std::make_unique<RectificationService>(
       *ctx->store, *ctx->crypto, *ctx->clock, *ctx->audit, *ctx->findings, content_key);
+  ctx->overview =
+      std::make_unique<OverviewService>(*ctx->store, *ctx->clock, *ctx->audit, *ctx->reports);
   ctx->search = std::make_unique<SearchService>(
       *ctx->store, *ctx->crypto, *ctx->audit, *ctx->clock, *ctx->reports, *ctx->findings,
       *ctx->clues, *ctx->rectification, search_key,

@@ -11,6 +11,7 @@
 #include "app/clue_service.h"
 #include "app/finding_service.h"
 #include "app/mailbox_service.h"
+#include "app/overview_service.h"
 #include "app/planning_service.h"
 #include "app/rectification_service.h"
 #include "app/report_service.h"
@@ -45,6 +46,7 @@ struct AppContext {
   std::unique_ptr<FindingService> findings;
   std::unique_ptr<ClueService> clues;
   std::unique_ptr<RectificationService> rectification;
+  std::unique_ptr<OverviewService> overview;
   std::unique_ptr<SearchService> search;
   std::unique_ptr<TriageService> triage;  // set by StartTriage
   std::string content_key_for_triage;     // handed to StartTriage

@@ -99,6 +99,7 @@ int RunServe(const std::string& data, const std::string& key_file, const std::st
   api.SetFindings((*ctx)->findings.get());
   api.SetClues((*ctx)->clues.get());
   api.SetRectification((*ctx)->rectification.get());
+  api.SetOverview((*ctx)->overview.get());
   api.SetTriage((*ctx)->triage.get());
   http::StaticFiles files(web);
   http::Metrics metrics;

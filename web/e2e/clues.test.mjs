@@ -467,7 +467,7 @@ test('纪委监委 signs for it — first on a changed version — and reports t
   await closePage(rec)
 })
 
-test('the office reads it with its history and changes nothing', async () => {
+test('the office reads it with its history, exports the filtered hand-over list, changes nothing', async () => {
   const office = await pageFor('office')
   const listed = office.waitForResponse(isApi('GET', '/clues'))
   await office.locator('[data-menu=clues]').click()
@@ -482,6 +482,16 @@ test('the office reads it with its history and changes nothing', async () => {
   const only = await checkResponse(f, '/clues')
   assert.equal(only.total, 1)
   assert.equal(only.items[0].state, 'draft')
+
+  // 导出移交清单 sends the filters set and answers a workbook.
+  const exported = office.waitForResponse(isApi('GET', '/clues.xlsx'))
+  await office.locator('.export-clues').click()
+  const x = await exported
+  assert.equal(x.status(), 200)
+  assert.match(x.headers()['content-type'], /spreadsheetml/)
+  assert.equal((await x.body()).subarray(0, 2).toString(), 'PK', 'a zip container')
+  assert.equal(new URL(x.url()).searchParams.get('organ'), 'organisation_department')
+  assert.equal(await office.locator('.el-message--error').count(), 0)
 
   const res = await openClue(office, created.id)
   const detail = await checkResponse(res, '/clues/{id}')

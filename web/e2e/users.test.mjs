@@ -61,6 +61,9 @@ test('a new account must change its password at first login', async () => {
   await fresh.locator('input[name=new_password]').fill('Changed@2026xy')
   await fresh.locator('input[name=confirm]').fill('Changed@2026xy')
   await fresh.getByRole('button', { name: '保存' }).click()
+  // A leadership account then lands on its home, 统计概览; the rounds are a menu entry away.
+  await fresh.waitForURL((u) => u.pathname === '/overview')
+  await fresh.locator('[data-menu=rounds]').click()
   await fresh.waitForURL('**/rounds')
   await fresh.locator('.rounds-table').getByText('五届市委第八轮巡察').waitFor()
   // Leadership reads but does not plan.

@@ -163,6 +163,8 @@ class SqliteTransaction final : public Transaction {
   Result<Page<ProblemRow>> ListProblems(const RectificationFilter& f, Date today,
                                         const PageRequest& page) override;
   Result<std::vector<FindingId>> ListProblemIds() override;
+  Result<RoundFacts> ReadRoundFacts(RoundId round, bool all_groups,
+                                    const std::vector<GroupId>& groups) override;
   Result<MeasureId> NextMeasureId() override;
   Result<MeasureId> InsertMeasure(const MeasureRecord& m) override;
   Result<MeasureRecord> GetMeasure(MeasureId id) override;

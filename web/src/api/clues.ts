@@ -28,6 +28,9 @@ export const listClues = (q: ClueQuery = {}) => http.get<Page<ClueSummary>>('/cl
 export const getClue = (id: number) => http.get<ClueDetail>(`/clues/${id}`)
 export const createClue = (c: ClueInput) => http.post<ClueDetail>('/clues', c)
 export const updateClue = (id: number, c: ClueEditInput) => http.put<ClueDetail>(`/clues/${id}`, c)
+/** The hand-over list (移交清单) of the clues the filters select, as .xlsx bytes (with content). */
+export const exportClueList = (q: Omit<ClueQuery, 'page' | 'page_size'> = {}) =>
+  http.getBytes('/clues.xlsx', { query: { ...q } })
 /** Hand over, withdraw, restore or recall (the group's leader); sign for or report the
  * disposal (the recipient organ's accounts). */
 export const transitionClue = (id: number, body: ClueTransitionInput) =>

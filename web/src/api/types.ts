@@ -1025,3 +1025,83 @@ export interface MeasureTransitionInput {
   version: number
   note?: string
 }
+
+// ---- 统计概览 (GET /rounds/{id}/overview) ----
+
+/** Whose stationings a round's overview counts: the whole round (office, leading group) or the
+ * stationings of the caller's own groups (group leaders and members). */
+export type OverviewScope = 'all' | 'own_groups'
+
+/** One count under an enum value; the server lists every value in the enum's order, zeros
+ * included. */
+export interface Tally<K extends string = string> {
+  key: K
+  count: number
+}
+
+/** Findings under one top-level point of the round's focus checklist (its sub-items included);
+ * `focus_item_id` null (title '') for findings filed under no point. */
+export interface FocusTally {
+  focus_item_id: number | null
+  title: string
+  count: number
+}
+
+/** The figures of a round, or of one stationing. Withdrawn findings and clues are not counted. */
+export interface OverviewFigures {
+  /** Reports counted (sealed ones only for the office). */
+  reports: number
+  /** Of `reports`, the sealed (越级) ones; 0 for everyone but the office. */
+  sealed_reports: number
+  /** Findings in draft or confirmed. */
+  findings: number
+  findings_confirmed: number
+  /** Clues not withdrawn. */
+  clues: number
+  /** Handed over, received or disposed. */
+  clues_handed_over: number
+  /** Confirmed findings once the round is in rectification or closed; 0 before. */
+  problems: number
+  /** Problems whose measures (at least one) are all accepted. */
+  problems_closed: number
+  measures: number
+  measures_accepted: number
+  /** Planned measures past their deadline on `as_of`. */
+  measures_overdue: number
+}
+
+/** One stationing (assignment) and its figures. */
+export interface OverviewUnitRow extends OverviewFigures {
+  assignment_id: number
+  group_id: number
+  group_name: string
+  unit_id: number
+  unit_name: string
+  station_start: ISODate
+  station_end: ISODate
+}
+
+/** `GET /rounds/{id}/overview`: counts only, never a title of a report or a person's name. */
+export interface RoundOverview {
+  round_id: number
+  round_name: string
+  round_status: RoundStatus
+  /** The round is demo data (示例数据). */
+  demo: boolean
+  scope: OverviewScope
+  /** The China date overdue measures are counted on. */
+  as_of: ISODate
+  totals: OverviewFigures
+  /** Every channel in the Channel enum's order. */
+  reports_by_channel: Tally<Channel>[]
+  /** Every report state in the ReportState enum's order. */
+  reports_by_state: Tally<ReportState>[]
+  /** Every discipline in the regulation's order; a finding naming two counts under each. */
+  findings_by_discipline: Tally<DisciplineKey>[]
+  /** Every top-level point in checklist order, then findings under no point (if any). */
+  findings_by_focus: FocusTally[]
+  /** Both organs (clues not withdrawn). */
+  clues_by_organ: Tally<Organ>[]
+  /** One row per stationing in scope, by group number then stationing start. */
+  units: OverviewUnitRow[]
+}

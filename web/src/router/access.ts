@@ -3,6 +3,7 @@
 import type { Group, Role, SearchKind, User } from '@/api/types'
 
 export type MenuKey =
+  | 'overview'
   | 'rounds'
   | 'groups'
   | 'units'
@@ -21,6 +22,7 @@ export type MenuKey =
 
 const MENUS: Record<Role, MenuKey[]> = {
   office: [
+    'overview',
     'rounds',
     'groups',
     'units',
@@ -38,6 +40,7 @@ const MENUS: Record<Role, MenuKey[]> = {
   ],
   admin: ['users', 'logins'],
   group_leader: [
+    'overview',
     'rounds',
     'groups',
     'units',
@@ -48,6 +51,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'search',
   ],
   group_member: [
+    'overview',
     'rounds',
     'groups',
     'units',
@@ -58,7 +62,7 @@ const MENUS: Record<Role, MenuKey[]> = {
     'search',
   ],
   unit: ['rounds', 'myUnit', 'rectification', 'search'],
-  leadership: ['rounds', 'groups', 'units', 'findings', 'rectification', 'search'],
+  leadership: ['overview', 'rounds', 'groups', 'units', 'findings', 'rectification', 'search'],
   clue_recipient: ['rounds', 'clues', 'search'],
 }
 
@@ -119,6 +123,10 @@ export const SEARCH_USERS: Role[] = [
   'clue_recipient',
   'unit',
 ]
+/** 统计概览 (GET /rounds/{id}/overview): the office and the leading group count whole rounds, the
+ * groups the stationings of their own groups. Unit liaisons, clue recipients and admins: none
+ * (the server answers them 403). */
+export const OVERVIEW_READERS: Role[] = ['office', 'leadership', 'group_leader', 'group_member']
 /** Who lists the requests to see a reporter's identity; only the custodian decides them. */
 export const REVEAL_READERS: Role[] = ['office']
 /** 邮箱设置 (the groups' IMAP accounts): the office, and group leaders for the groups they lead. */
@@ -126,8 +134,12 @@ export const MAILBOX_EDITORS: Role[] = ['office', 'group_leader']
 /** 受理设置 (working-day calendar, deadline rules, 信访 department): the office. */
 export const INTAKE_SETTINGS_EDITORS: Role[] = ['office']
 
+/** The first page after login: the leading group reads the dashboards (统计概览), the admin
+ * the accounts, everyone else the rounds. */
 export function homePath(role: Role): string {
-  return role === 'admin' ? '/users' : '/rounds'
+  if (role === 'admin') return '/users'
+  if (role === 'leadership') return '/overview'
+  return '/rounds'
 }
 
 /** Office plans: rounds, groups, units, focus, assignments, inspectors. */

@@ -10,6 +10,7 @@ import {
   INTAKE_SETTINGS_EDITORS,
   INTAKE_STAFF,
   MAILBOX_EDITORS,
+  OVERVIEW_READERS,
   PLANNING_READERS,
   RECTIFICATION_READERS,
   REVEAL_READERS,
@@ -60,6 +61,12 @@ const routes: RouteRecordRaw[] = [
     component: Layout,
     children: [
       { path: '', name: 'home', component: () => import('@/views/error/NotFound.vue') },
+      {
+        path: 'overview',
+        name: 'overview',
+        component: () => import('@/views/overview/index.vue'),
+        meta: { roles: OVERVIEW_READERS, title: 'menu.overview' },
+      },
       {
         path: 'rounds',
         name: 'rounds',
