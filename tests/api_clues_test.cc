@@ -223,6 +223,34 @@ TEST_F(ApiCluesTest, TheHandOverListHoldsWhatEachCallerMayReadWithItsContent) {
   }
   EXPECT_TRUE(found);
 
+  // Disposed: the way it was disposed of is listed, the organ's own note is not.
+  json handed = commission.Get(at).json();
+  HttpResult received =
+      commission.Post(at + "/transitions", {{"to", "received"}, {"version", handed["version"]}});
+  ASSERT_EQ(received.status, 200u) << received.body;
+  ASSERT_EQ(commission
+                .Post(at + "/transitions", {{"to", "disposed"},
+                                            {"version", received.json()["version"]},
+                                            {"disposal", "talk_inquiry"},
+                                            {"disposal_note", "已约谈函询，不入清单。"}})
+                .status,
+            200u);
+  HttpResult again = commission.Get("/api/v1/clues.xlsx");
+  ASSERT_EQ(again.status, 200u);
+  auto after = xlsx::ReadFirstSheet(again.body);
+  ASSERT_TRUE(after.ok());
+  bool disposed = false;
+  for (std::size_t i = 1; i < after->size(); ++i) {
+    const auto& row = (*after)[i];
+    for (const auto& cell : row) EXPECT_EQ(cell.find("不入清单"), std::string::npos);
+    if (row[4] != "=HYPERLINK(\"http://x\")") continue;
+    disposed = true;
+    EXPECT_EQ(row[9], "已反馈处置");
+    EXPECT_FALSE(row[11].empty()) << "when it was signed for";
+    EXPECT_EQ(row[12], "谈话函询");
+  }
+  EXPECT_TRUE(disposed);
+
   // The other organ has none; the group exports its own (drafts too); filters apply.
   auto none = xlsx::ReadFirstSheet(SignedIn("clue_org").Get("/api/v1/clues.xlsx").body);
   ASSERT_TRUE(none.ok());
@@ -243,8 +271,15 @@ TEST_F(ApiCluesTest, TheHandOverListHoldsWhatEachCallerMayReadWithItsContent) {
   auto log = (*tx)->ListAudit({1, 50});
   ASSERT_TRUE(log.ok());
   int exports = 0;
-  for (const auto& e : log->items) exports += e.action == "clue.export" ? 1 : 0;
-  EXPECT_EQ(exports, 4) << "each export is logged";
+  bool named = false;
+  const std::string id = std::to_string(c["id"].get<std::int64_t>());
+  for (const auto& e : log->items) {
+    if (e.action != "clue.export") continue;
+    ++exports;
+    named = named || e.detail.find(id) != std::string::npos;
+  }
+  EXPECT_EQ(exports, 5) << "each export is logged";
+  EXPECT_TRUE(named) << "the log names the clues an export held";
 }
 
 }  // namespace

@@ -141,6 +141,43 @@ TEST_F(ApiOverviewTest, AGroupCountsItsOwnStationingsAndTheReportsItLists) {
             o["totals"]["reports"].get<int>() + l["totals"]["sealed_reports"].get<int>());
 }
 
+TEST_F(ApiOverviewTest, AnotherGroupAtAUnitHisGroupOnceVisitedIsNotHisRow) {
+  // member1's group was stationed at units in round 8; another group now goes to one of them
+  // in this round. That stationing is in his planning scope (the unit is), not his overview.
+  Client member = SignedIn("member1");
+  Client office = SignedIn("office");
+  std::int64_t visited = 0;
+  json mine = member.Get("/api/v1/assignments?page_size=200").json();
+  for (const auto& a : mine["items"]) {
+    if (a["round_id"] != round_) visited = a["unit_id"];
+  }
+  ASSERT_GT(visited, 0) << mine.dump();
+  std::int64_t second = 0;
+  json groups = office.Get("/api/v1/groups?round_id=" + std::to_string(round_)).json();
+  for (const auto& g : groups["items"]) {
+    if (g["name"] == "第二巡察组") second = g["id"];
+  }
+  ASSERT_GT(second, 0) << groups.dump();
+  HttpResult a = office.Post("/api/v1/assignments", {{"group_id", second},
+                                                     {"unit_id", visited},
+                                                     {"station_start", "2026-12-01"},
+                                                     {"station_end", "2027-01-25"},
+                                                     {"meeting", {{"date", "2026-12-01"}}}});
+  ASSERT_EQ(a.status, 201u) << a.body;
+
+  json o = member.Get(at_).json();
+  for (const auto& row : o["units"]) {
+    EXPECT_EQ(row["group_name"], "第一巡察组") << row.dump();
+    EXPECT_NE(row["unit_id"], visited);
+  }
+  bool counted = false;
+  json all = office.Get(at_).json();
+  for (const auto& row : all["units"]) {
+    counted = counted || row["unit_id"] == visited;
+  }
+  EXPECT_TRUE(counted) << "the office sees the new stationing";
+}
+
 TEST_F(ApiOverviewTest, TheLeadingGroupCountsTheWholeRoundWithoutSealedReports) {
   json office = SignedIn("office_head").Get(at_).json();
   HttpResult r = SignedIn("leadership").Get(at_);

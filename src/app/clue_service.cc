@@ -333,8 +333,11 @@ Result<std::vector<ClueView>> ClueService::Export(const Actor& a, const ClueList
     if (x.clue.created_at != y.clue.created_at) return x.clue.created_at < y.clue.created_at;
     return x.clue.id < y.clue.id;
   });
-  XUNCHA_TRY(
-      audit_.Append(*tx, a, "clue.export", "clue", "", "results=" + std::to_string(out.size())));
+  // The export shows each clue's facts and source: the log names every clue it held.
+  std::string ids;
+  for (const auto& v : out) ids += (ids.empty() ? "" : ",") + IdText(v.clue.id);
+  XUNCHA_TRY(audit_.Append(*tx, a, "clue.export", "clue", "",
+                           "results=" + std::to_string(out.size()) + " ids=" + ids));
   XUNCHA_TRY(tx->Commit());
   return out;
 }

@@ -294,8 +294,11 @@ Result<std::vector<FindingView>> FindingService::Export(const Actor& a,
     }
     return x.finding.id < y.finding.id;
   });
+  // The export shows each finding's facts and evidence: the log names every finding it held.
+  std::string ids;
+  for (const auto& v : out) ids += (ids.empty() ? "" : ",") + std::to_string(v.finding.id.value);
   XUNCHA_TRY(audit_.Append(*tx, a, "finding.export", "finding", "",
-                           "results=" + std::to_string(out.size())));
+                           "results=" + std::to_string(out.size()) + " ids=" + ids));
   XUNCHA_TRY(tx->Commit());
   return out;
 }

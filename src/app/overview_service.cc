@@ -33,6 +33,13 @@ Result<RoundOverviewView> OverviewService::Overview(const Actor& a, RoundId roun
   AssignmentFilter af;
   af.round_id = round;
   XUNCHA_ASSIGN_OR_RETURN(v.stationings, tx->ListAssignments(scope, af));
+  // The planning scope also lists other groups' stationings at units his groups once visited:
+  // the overview is of his own groups' stationings only.
+  if (!scope.all) {
+    std::erase_if(v.stationings, [&](const AssignmentView& s) {
+      return !Contains(scope.groups, s.assignment.group_id);
+    });
+  }
   // By group (第一巡察组 first), then stationing start: a group's units read together.
   std::map<GroupId, int> number;
   for (const auto& s : v.stationings) {

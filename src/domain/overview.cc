@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace xuncha {
 namespace {
@@ -11,18 +12,22 @@ std::size_t At(E e) {
   return static_cast<std::size_t>(e);
 }
 
-// Each checklist item's top-level point (itself for a point). An item whose parent is missing
-// counts as a point of its own.
+// Each checklist item's top-level point (itself for a point). An item whose parent is missing,
+// or whose ancestors form a cycle (damaged rows), counts as a point of its own.
 std::map<FocusItemId, FocusItemId> PointsOf(const std::vector<FocusItem>& focus) {
   std::map<FocusItemId, std::optional<FocusItemId>> parent;
   for (const auto& f : focus) parent[f.id] = f.parent_id;
   std::map<FocusItemId, FocusItemId> out;
   for (const auto& f : focus) {
     FocusItemId at = f.id;
-    // The depth is bounded by the number of items, even if the rows held a cycle.
-    for (std::size_t hops = 0; hops < focus.size(); ++hops) {
+    std::set<FocusItemId> seen{at};
+    while (true) {
       auto it = parent.find(at);
       if (it == parent.end() || !it->second || !parent.contains(*it->second)) break;
+      if (!seen.insert(*it->second).second) {
+        at = f.id;  // a cycle
+        break;
+      }
       at = *it->second;
     }
     out[f.id] = at;

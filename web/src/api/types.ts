@@ -1049,9 +1049,9 @@ export interface FocusTally {
 
 /** The figures of a round, or of one stationing. Withdrawn findings and clues are not counted. */
 export interface OverviewFigures {
-  /** Reports counted (sealed ones only for the office). */
+  /** Reports counted (sealed ones only where the caller may list them: a custodian all, a group leader his groups’). */
   reports: number
-  /** Of `reports`, the sealed (越级) ones; 0 for everyone but the office. */
+  /** Of `reports`, the sealed (越级) ones; 0 for whoever may not list them. */
   sealed_reports: number
   /** Findings in draft or confirmed. */
   findings: number
